@@ -1,0 +1,18 @@
+/* arch/386/arch.h: what the portable core must know about i686.
+   Included by C and by assembly (.S): keep it to #defines.  */
+#ifndef LIBRUNTIME_ARCH_H
+#define LIBRUNTIME_ARCH_H
+
+#define ARCH_NAME            "386"
+#define ARCH_PTRSIZE         4
+#define ARCH_REGSIZE         4
+#define ARCH_STACK_ALIGN     16   /* gcc keeps 16 at calls on i386 Linux */
+#define ARCH_REDZONE         0
+#define ARCH_CACHELINE       64
+#define ARCH_PCQUANTUM       1
+/* Split-stack guard: glibc's tcbhead_t.__private_ss at %gs:0x30.  */
+#define ARCH_TCB_GUARD       0x30
+#define ARCH_HAS_SPLIT_STACK 1
+/* Static chain register of func value calls: %ecx.  */
+
+#endif

@@ -1,0 +1,19 @@
+/* arch/arm/arch.h: what the portable core must know about ARMv7 (armhf,
+   Thumb-2 code from gcc).  Included by C and by assembly (.S).  */
+#ifndef LIBRUNTIME_ARCH_H
+#define LIBRUNTIME_ARCH_H
+
+#define ARCH_NAME            "arm"
+#define ARCH_PTRSIZE         4
+#define ARCH_REGSIZE         4
+#define ARCH_STACK_ALIGN     8    /* AAPCS: 8 at public interfaces */
+#define ARCH_REDZONE         0
+#define ARCH_CACHELINE       32
+#define ARCH_PCQUANTUM       2    /* Thumb-2 */
+/* clang's split-stack protocol reads the limit at [TPIDRURO + 4]; gccgo-12
+   emits no split-stack prologues on arm, so Go code never checks it.  */
+#define ARCH_TCB_GUARD       4
+#define ARCH_HAS_SPLIT_STACK 0
+/* Static chain register of func value calls: ip (r12).  */
+
+#endif

@@ -1,0 +1,46 @@
+/* os.h: the contract every OS layer (os/linux, os/posix, ...) implements.
+
+   A port to a new OS writes these functions and nothing else outside
+   os/OS/.  Each says which thread may call it and whether it may
+   allocate from the Go heap (none of them may: they sit below malloc).
+   Return codes stay inside the OS layer; failures the runtime cannot
+   survive are reported with the errno and context, then runtime_throw.  */
+#ifndef LIBRUNTIME_OS_H
+#define LIBRUNTIME_OS_H
+
+#include "runtime.h"
+
+/* Start-up, on the main thread before anything else: page size, CPU
+   count, anything the layer must probe once.  */
+void runtime_osinit (void) HIDDEN;
+extern uintptr runtime_physpagesize HIDDEN;
+
+/* Output and exit; any thread, async-signal-safe.  */
+intgo runtime_write (int fd, const void *p, intgo n) HIDDEN;
+void runtime_exitprocess (int32_t code) NORETURN HIDDEN;
+
+/* Number of CPUs this process may run on.  */
+int32_t runtime_getncpu (void) HIDDEN;
+
+/* Memory; any thread.  sysalloc returns zeroed, committed memory or NULL.
+   sysreserve takes address space without committing it; sysmap commits
+   part of a reservation; sysunused tells the OS it may drop the pages
+   (they read back as zero); sysfree returns them.  */
+void *runtime_sysalloc (uintptr n) HIDDEN;
+void *runtime_sysreserve (void *hint, uintptr n) HIDDEN;
+int runtime_sysmap (void *p, uintptr n) HIDDEN;
+void runtime_sysunused (void *p, uintptr n) HIDDEN;
+void runtime_sysfree (void *p, uintptr n) HIDDEN;
+
+/* Time; any thread.  nanotime is monotonic; walltime is Unix time.  */
+int64_t runtime_nanotime (void) HIDDEN;
+int64_t runtime_walltime (int32_t *nsec) HIDDEN;
+
+/* Up to N random bytes from the OS into P (fewer, or none, leave the
+   rest as it was); any thread.  */
+void runtime_getrandom (void *p, uintptr n) HIDDEN;
+
+/* Yield the CPU to another thread; any thread.  */
+void runtime_osyield_os (void) HIDDEN;
+
+#endif /* LIBRUNTIME_OS_H */

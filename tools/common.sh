@@ -1,0 +1,20 @@
+# tools/common.sh: shared by the tools/ scripts.  Maps a Go arch name to
+# its toolchain and to the way its programs run on this machine.
+top=$(cd "$(dirname "$0")/.." && pwd)
+ALL_ARCHES="amd64 386 arm"
+
+# arch_info ARCH: sets TRIPLET (configure --host, empty if native),
+# GCCGO, CC and RUN (prefix to run a program of that arch here).
+arch_info() {
+  case "$1" in
+    amd64) TRIPLET=; GCCGO=gccgo-12; CC=gcc-12; RUN= ;;
+    386) TRIPLET=i686-linux-gnu; GCCGO=$TRIPLET-gccgo-12; CC=$TRIPLET-gcc-12; RUN= ;;
+    arm) TRIPLET=arm-linux-gnueabihf; GCCGO=$TRIPLET-gccgo-12; CC=$TRIPLET-gcc-12
+         RUN="qemu-arm -L /usr/arm-linux-gnueabihf -E LD_LIBRARY_PATH=/lib" ;;
+    *) echo "unknown arch '$1': use amd64, 386 or arm" >&2; exit 2 ;;
+  esac
+}
+
+build_root() {
+  echo "${LIBRUNTIME_BUILD:-$top/build}"
+}
