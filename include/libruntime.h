@@ -53,6 +53,19 @@ typedef struct GoFuncVal {
   void (*code)(void);
 } GoFuncVal;
 
+/* Calling a Go func value from C.  The callee needs the func value in the
+   static chain register, which C cannot set; runtime_closure_call is an
+   assembly entry that takes it from a per-thread word and jumps to the
+   code with the caller's arguments untouched; libruntime_funcval_prepare
+   stores FV there and returns that entry.  FTYPE is the C function
+   pointer type of the Go function, e.g. GoInt (*)(GoInt, GoString):
+
+     GoInt n = GoCallFuncVal (GoInt (*) (GoInt, GoString), fv, 3, s);  */
+typedef void (*GoClosureEntry) (void);
+GoClosureEntry libruntime_funcval_prepare (const GoFuncVal *fv);
+#define GoCallFuncVal(FTYPE, fv, ...) \
+  (((FTYPE) libruntime_funcval_prepare (fv)) (__VA_ARGS__))
+
 #ifdef __cplusplus
 }
 #endif
