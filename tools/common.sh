@@ -1,7 +1,7 @@
 # tools/common.sh: shared by the tools/ scripts.  Maps a Go arch name to
 # its toolchain and to the way its programs run on this machine.
 top=$(cd "$(dirname "$0")/.." && pwd)
-ALL_ARCHES="amd64 386 arm"
+ALL_ARCHES="amd64 386 arm arm64"
 
 # arch_info ARCH: sets TRIPLET (configure --host, empty if native),
 # GCCGO, CC and RUN (prefix to run a program of that arch here).
@@ -11,7 +11,9 @@ arch_info() {
     386) TRIPLET=i686-linux-gnu; GCCGO=$TRIPLET-gccgo-12; CC=$TRIPLET-gcc-12; RUN= ;;
     arm) TRIPLET=arm-linux-gnueabihf; GCCGO=$TRIPLET-gccgo-12; CC=$TRIPLET-gcc-12
          RUN="qemu-arm -L /usr/arm-linux-gnueabihf -E LD_LIBRARY_PATH=/lib" ;;
-    *) echo "unknown arch '$1': use amd64, 386 or arm" >&2; exit 2 ;;
+    arm64) TRIPLET=aarch64-linux-gnu; GCCGO=$TRIPLET-gccgo-12; CC=$TRIPLET-gcc-12
+         RUN="qemu-aarch64 -L /usr/aarch64-linux-gnu -E LD_LIBRARY_PATH=/lib" ;;
+    *) echo "unknown arch '$1': use amd64, 386, arm or arm64" >&2; exit 2 ;;
   esac
 }
 
