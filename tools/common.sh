@@ -1,12 +1,21 @@
 # tools/common.sh: shared by the tools/ scripts.  Maps a Go arch name to
 # its toolchain and to the way its programs run on this machine.
 top=$(cd "$(dirname "$0")/.." && pwd)
-ALL_ARCHES="amd64 386 arm arm64"
+ALL_ARCHES="amd64 386 arm arm64 amd64-posix"
 
-# arch_info ARCH: sets TRIPLET (configure --host, empty if native),
-# GCCGO, CC and RUN (prefix to run a program of that arch here).
-arch_info() {
+# A configuration is ARCH or ARCH-VARIANT; a variant adds configure flags:
+#   posix      the portable POSIX OS layer instead of os/linux
+config_flags() {
   case "$1" in
+    *-posix) echo "--with-os-layer=posix" ;;
+    *-*) echo "unknown configuration '$1'" >&2; exit 2 ;;
+  esac
+}
+
+# arch_info ARCH[-VARIANT]: sets TRIPLET (configure --host, empty if
+# native), GCCGO, CC and RUN (prefix to run a program of that arch here).
+arch_info() {
+  case "${1%%-*}" in
     amd64) TRIPLET=; GCCGO=gccgo-12; CC=gcc-12; RUN= ;;
     386) TRIPLET=i686-linux-gnu; GCCGO=$TRIPLET-gccgo-12; CC=$TRIPLET-gcc-12; RUN= ;;
     arm) TRIPLET=arm-linux-gnueabihf; GCCGO=$TRIPLET-gccgo-12; CC=$TRIPLET-gcc-12
