@@ -234,7 +234,9 @@ runtime_stackinit (G *gp, uintptr sp)
     limit = 2 * MainStackSlack;
   gp->stackhi = sp;
   gp->stacklo = sp - (limit - MainStackSlack);
-  gp->stackguard0 = ARCH_HAS_SPLIT_STACK ? gp->stacklo + StackGuard : 0;
+  /* Go code on arm never reads the guard, but split-stack C (clang)
+     does, so every arch gets one.  */
+  gp->stackguard0 = gp->stacklo + StackGuard;
   runtime_stackguard_install (gp);
   runtime_stack_fault_install ();
 }
@@ -385,10 +387,40 @@ runtime_newstack (MoreFrame *f)
       m->moreargp = (void *) f->args;
     }
   void *sp = split (m, gp, f);
+  if (Debug)
+    {
+      runtime_printlock ();
+      runtime_prints ("newstack frame=");
+      runtime_printhex (f->framesize);
+      runtime_prints (" args=");
+      runtime_printhex (f->argsize);
+      runtime_prints (" at ");
+      runtime_printhex (f->args);
+      runtime_prints (" pc=");
+      runtime_printhex (f->pc);
+      runtime_prints (" -> sp=");
+      runtime_printhex ((uintptr) sp);
+      runtime_prints (" seg=");
+      runtime_printhex (gp->stackseg->lo);
+      runtime_prints ("+");
+      runtime_printhex (gp->stackseg->size);
+      runtime_prints ("\n");
+      runtime_printunlock ();
+    }
   m->morebuf.pc = 0;
   m->morebuf.sp = 0;
   m->moreargp = NULL;
   return sp;
+}
+
+/* arch/arm/morestack.S: a Thumb prologue called __morestack.  Its
+   code after the call has another length than the ARM one, and only the
+   ARM protocol is implemented.  */
+void runtime_morestack_thumb (void) NORETURN HIDDEN;
+void
+runtime_morestack_thumb (void)
+{
+  runtime_throw ("__morestack: Thumb split-stack prologue (build split-stack C with -marm)");
 }
 
 /* Unlink the segment the split of FRAME linked, if it did link one (a

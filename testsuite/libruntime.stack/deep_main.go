@@ -1,4 +1,6 @@
 // run
+// arches: amd64 386 (gccgo-12 emits no split-stack prologues on arm: the
+// main goroutine has the thread's fixed stack there; overflow.go covers arm)
 
 // Deep recursion on the main goroutine: 1,000,000 frames grow the stack
 // through __morestack (segments on amd64 and 386; on arm the main
