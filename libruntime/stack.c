@@ -168,6 +168,8 @@ guard_install (M *m, G *gp)
 {
   if (m->stackguard_slot == NULL)
     m->stackguard_slot = runtime_guard_slot ();
+  if (m->stackguard_slot == NULL)
+    return;                    /* no TCB guard on this arch */
   uintptr g = cur_guard (gp);
   if (__atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE))
     g = StackPreempt;
@@ -243,12 +245,16 @@ runtime_stackinit (G *gp, uintptr sp)
 
 /* A goroutine's first stack.  With split stacks it is StackMin whatever
    the caller asked (the stack grows in segments; *ALLOCATED says what it
-   got); without, StackFixed above a PROT_NONE zone.  */
+   got); without, at least StackFixed (more if asked: the main goroutine
+   may want Go's 250 MB, which costs only address space) above a
+   PROT_NONE zone.  */
 void *
 runtime_stackalloc (uintptr size, uintptr *allocated)
 {
-  int c = size_class (ARCH_HAS_SPLIT_STACK ? StackMin : StackFixed
-                      + FixedGuardZone);
+  uintptr want = size > StackFixed ? size : StackFixed;
+  int c = size_class (ARCH_HAS_SPLIT_STACK ? StackMin : want + FixedGuardZone);
+  if (c < 0)
+    runtime_throw ("runtime_stackalloc: stack larger than StackMax");
   uintptr lo = block_alloc (c);
   if (lo == 0)
     runtime_throw ("out of memory allocating a goroutine stack");

@@ -124,10 +124,14 @@ void *runtime_newstack (MoreFrame *f) HIDDEN;
 void runtime_oldstack (uintptr frame) HIDDEN;
 void runtime_morestack_unwind (uintptr frame) HIDDEN;
 
-/* The TCB guard of the calling thread.  */
+/* The TCB guard of the calling thread, or NULL on an arch where no
+   compiler reads one (arch.h ARCH_TCB_GUARD 0: arm64, where the word at
+   the thread pointer is glibc's dtv and must not be touched).  */
 static inline uintptr *
 runtime_guard_slot (void)
 {
+  if (ARCH_TCB_GUARD == 0)
+    return NULL;
   uintptr *p;
 #if defined (__x86_64__)
   __asm__ ("movq %%fs:0, %0" : "=r" (p));
