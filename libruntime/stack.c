@@ -160,6 +160,8 @@ cur_guard (G *gp)
 {
   if (gp->stackseg != NULL)
     return gp->stackseg->lo + StackGuard;
+  if (gp->stackguard0 == 0 && gp->stacklo != 0)
+    gp->stackguard0 = gp->stacklo + StackGuard;  /* a new goroutine */
   return gp->stackguard0;
 }
 
