@@ -463,8 +463,9 @@ runtime_morestack_unwind (uintptr frame)
   unlink_frame (frame);
 }
 
-/* A G's segments back to the cache.  Only when gp runs on none of them
-   (it exited, or it is being reused).  */
+/* A G's segments back to the cache.  Only when gp runs on none of them:
+   the scheduler calls it when a goroutine exits (before its G or base
+   stack is reused), else its segments leak until the G runs again.  */
 void
 runtime_stack_release (G *gp)
 {
@@ -477,6 +478,7 @@ runtime_stack_release (G *gp)
     }
   gp->stackseg = NULL;
   gp->stackinuse = 0;
+  gp->stackguard0 = 0;         /* recomputed from the next base stack */
   runtime_stack_trim (gp);
 }
 
