@@ -40,6 +40,16 @@ int64_t runtime_walltime (int32_t *nsec) HIDDEN;
    rest as it was); any thread.  */
 void runtime_getrandom (void *p, uintptr n) HIDDEN;
 
+/* Stacks (os/posix/stack_posix.c serves every layer).  mainstacksize:
+   how far the main thread's stack may grow (RLIMIT_STACK), 0 if
+   unlimited or unknown; main thread, at start-up.  sysguard: make N
+   bytes at P inaccessible (a guard zone); any thread.
+   stack_fault_install: route SIGSEGV/SIGBUS on an alternate stack to
+   runtime_stack_fault; main thread, at start-up.  */
+uintptr runtime_mainstacksize (void) HIDDEN;
+int runtime_sysguard (void *p, uintptr n) HIDDEN;
+void runtime_stack_fault_install (void) HIDDEN;
+
 /* Yield the CPU to another thread; any thread.  */
 void runtime_osyield_os (void) HIDDEN;
 

@@ -68,6 +68,15 @@ struct G {
   struct Defer *defer;       /* innermost defer record, or NULL */
   uintptr stacklo;           /* lowest usable address of the stack */
   uintptr stackhi;           /* one past the highest */
+
+  /* Stack segments (stack.c, stack.h); touched only by the M running
+     the G, read by the collector with the world stopped.  */
+  struct StackSeg *stackseg; /* segment sp is in; NULL: the base stack */
+  struct StackSeg *stackspare; /* unlinked segment kept for the next split */
+  uintptr stackguard0;       /* guard of the base stack; 0: no checks */
+  uintptr stackinuse;        /* bytes of linked segments (StackMax) */
+  uintptr stacksp;           /* sp while switched out (the scheduler's
+                                switch sets it), for runtime_stack_visit */
 };
 
 /* M: an OS thread.
@@ -82,6 +91,16 @@ struct M {
   int32_t dying;             /* 0; 1 while a fatal error is printed */
   uint32_t printlen;         /* bytes pending in printbuf */
   char printbuf[256];        /* print output gathered until printunlock */
+
+  /* Stack splits (stack.c).  runtime_newstack fills morebuf and
+     moreargp from __morestack's record and clears them once the new
+     segment holds the arguments, so nothing the split saw (a closure,
+     an argument block) stays reachable from the M.  stackpoison is set
+     by any thread (runtime_stack_poison) and cleared by the M itself.  */
+  struct { uintptr pc, sp; } morebuf; /* caller of the split: pc, sp */
+  void *moreargp;            /* its stack arguments on the old stack */
+  uintptr *stackguard_slot;  /* this thread's TCB guard word */
+  uint32_t stackpoison;      /* preemption requested through the guard */
 };
 
 extern __thread G *runtime_g_tls TLS_IE HIDDEN;

@@ -9,6 +9,7 @@
 
 #include "runtime.h"
 #include "os.h"
+#include "stack.h"
 
 extern void go_init_main (void) GOSYM ("__go_init_main");
 extern void go_main_main (void) GOSYM ("main.main");
@@ -59,7 +60,6 @@ bootstrap (void *sp)
   m0.curg = &g0;
   g0.goid = 1;
   g0.m = &m0;
-  g0.stackhi = (uintptr) sp;
   runtime_m_tls = &m0;
   runtime_g_tls = &g0;
 }
@@ -70,6 +70,7 @@ main (int argc, char **argv)
   runtime_args (argc, argv);
   bootstrap (&argc);
   runtime_osinit ();
+  runtime_stackinit (&g0, (uintptr) &argc);
   runtime_ncpu_value = runtime_getncpu ();
   go_init_main ();
   go_main_main ();
