@@ -15,7 +15,7 @@
 #include "runtime.h"
 #include "stack.h"
 
-enum { Depth = 100000, Marks = 64 };
+enum { Depth = 200000, Marks = 64 };   /* past any base stack (8 MiB on arm) */
 
 static uintptr marks[Marks];
 static int nmarks;
