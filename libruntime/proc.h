@@ -52,6 +52,7 @@ struct P {
   G *gfree;                  /* dead Gs with their stacks, for reuse */
   int32_t gfreecnt;
   struct Sudog *sudogcache;  /* free wait records (chan.c) */
+  struct Defer *deferpool;   /* free heap defer records (defer.c) */
 };
 
 /* The scheduler's global state; fields under sched.lock unless marked.  */

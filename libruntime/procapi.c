@@ -61,13 +61,6 @@ runtime_NumCPU (void)
   return runtime_ncpu_value;
 }
 
-void runtime_Goexit (void) GOSYM ("runtime.Goexit");
-void
-runtime_Goexit (void)
-{
-  runtime_goexit1 ();
-}
-
 /* runtime.block: select {} and a select on only nil channels.  */
 void runtime_block (void) GOSYM ("runtime.block");
 void

@@ -70,6 +70,7 @@ struct G {
   uint32_t status;           /* Grunning, ... (proc.c) */
   struct Panic *panic;       /* innermost active panic, or NULL */
   struct Defer *defer;       /* innermost defer record, or NULL */
+  void *exception;           /* the GNUCGO exception being unwound */
   uintptr stacklo;           /* lowest usable address of the stack */
   uintptr stackhi;           /* one past the highest */
 
@@ -185,6 +186,7 @@ void runtime_panicmem (void) GOSYM ("runtime.panicmem") NORETURN;
 /* malloc.h has the allocator; string.c: strings.  */
 String runtime_gostringn (const uint8_t *p, intgo n) HIDDEN;
 String runtime_concat2 (String a, String b) HIDDEN;
+String runtime_concatstrings_n (const String *a, intgo n) HIDDEN;
 
 /* utf8.c: UTF-8 encoding shared by strings and printing.  */
 enum { RuneError = 0xFFFD, RuneSelf = 0x80, UTFMax = 4, MaxRune = 0x10FFFF };

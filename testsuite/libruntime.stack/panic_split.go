@@ -1,5 +1,6 @@
 // run
 // requires: runtime.gorecover __go_go
+// arches: amd64 386  (split stacks: arm and arm64 Go code has fixed stacks)
 
 // Panics raised deep inside split stacks unwind across segment
 // boundaries (the unwinder steps through __morestack's frames by their
