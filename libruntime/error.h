@@ -11,6 +11,7 @@
 
 #include "runtime.h"
 
+void runtime_panicdivide (void) GOSYM ("runtime.panicdivide") NORETURN;
 void runtime_panicmakeslicelen (void) GOSYM ("runtime.panicmakeslicelen") NORETURN;
 void runtime_panicmakeslicecap (void) GOSYM ("runtime.panicmakeslicecap") NORETURN;
 /* MSG followed by T's name: "hash of unhashable type []int".  */

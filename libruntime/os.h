@@ -48,7 +48,6 @@ void runtime_getrandom (void *p, uintptr n) HIDDEN;
    runtime_stack_fault; main thread, at start-up.  */
 uintptr runtime_mainstacksize (void) HIDDEN;
 int runtime_sysguard (void *p, uintptr n) HIDDEN;
-void runtime_stack_fault_install (void) HIDDEN;
 
 /* Threads.  newosproc starts a detached OS thread running FN (ARG) and
    returns 0, or an errno; any thread.  minit runs first thing on every

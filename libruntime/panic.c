@@ -10,6 +10,7 @@
 #include "os.h"
 #include "typedesc.h"
 #include "panic.h"
+#include "gosignal.h"
 
 void
 runtime_printtypename (const Type *t)
@@ -148,6 +149,9 @@ fatalpanic (Panic *p)
   m->dying = 1;
   runtime_printlock ();
   print_panics (p);
+  G *g = runtime_g ();
+  if (g->sig != 0)
+    runtime_print_siginfo (g);
   print_goroutine_header ();
   runtime_printunlock ();
   runtime_exit (2);
@@ -193,6 +197,7 @@ runtime_gopanic (Eface e)
           /* Drop this panic and those it aborted; d stays, with pfn 0,
              for checkdefer to find its frame.  */
           g->panic = p.link;
+          g->sig = 0;          /* a recovered fault is forgotten */
           while (g->panic != NULL && g->panic->aborted)
             g->panic = g->panic->link;
           runtime_unwindstack ();

@@ -12,6 +12,7 @@
 #include "malloc.h"
 #include "os.h"
 #include "stack.h"
+#include "gosignal.h"
 
 Sched runtime_sched;
 P *runtime_allp[MaxGomaxprocs];
@@ -380,15 +381,10 @@ waitreason_of (G *gp)
     }
 }
 
-/* A fatal error with every goroutine's header, as Go prints a throw.  */
-static void NORETURN
-throw_all (const char *msg)
+/* Every goroutine's header, in goroutine id order; print lock held.  */
+static void
+print_goroutines (void)
 {
-  runtime_m ()->dying = 1;
-  runtime_printlock ();
-  runtime_prints ("fatal error: ");
-  runtime_prints (msg);
-  runtime_prints ("\n");
   /* allg is newest first: print in goroutine id order, as Go does.  */
   int64_t last = 0;
   for (;;)
@@ -407,6 +403,29 @@ throw_all (const char *msg)
       runtime_prints ("]:\n");
       last = next->goid;
     }
+}
+
+/* A fatal error with every goroutine's header, as Go prints a throw.  */
+static void NORETURN
+throw_all (const char *msg)
+{
+  runtime_m ()->dying = 1;
+  runtime_printlock ();
+  runtime_prints ("fatal error: ");
+  runtime_prints (msg);
+  runtime_prints ("\n");
+  print_goroutines ();
+  runtime_printunlock ();
+  runtime_exit (2);
+}
+
+/* SIGQUIT: the goroutines, then exit 2.  */
+void
+runtime_dumpgoroutines_and_exit (void)
+{
+  runtime_m ()->dying = 1;
+  runtime_printlock ();
+  print_goroutines ();
   runtime_printunlock ();
   runtime_exit (2);
 }
@@ -943,6 +962,7 @@ runtime_schedinit (void)
   runtime_sched.mcount = 1;
   runtime_stackinit (&g0_main, (uintptr) __builtin_frame_address (0));
   runtime_minit ();
+  runtime_initsig ();
 
   int32_t procs = runtime_ncpu_value;
   String env = runtime_getenv ("GOMAXPROCS");

@@ -112,6 +112,9 @@ _Bool runtime_runqempty (P *p) HIDDEN;
 void runtime_globrunqput (G *gp) HIDDEN;       /* sched.lock held */
 G *runtime_globrunqget (P *p, int32_t max) HIDDEN;  /* sched.lock held */
 
+/* SIGQUIT (signal.c).  */
+void runtime_dumpgoroutines_and_exit (void) NORETURN HIDDEN;
+
 /* Number of live user goroutines.  */
 int32_t runtime_gcount (void) GOSYM ("runtime.gcount");
 

@@ -96,6 +96,10 @@ struct G {
   struct Sudog *waiting;     /* the wait records of its select */
   M *lockedm;                /* LockOSThread: the M it must run on */
   int32_t locked;            /* LockOSThread nesting count */
+  int32_t sig;               /* a fault turned into a panic: signal, */
+  int32_t sigcode;           /* si_code, */
+  uintptr sigaddr;           /* fault address, */
+  uintptr sigpc;             /* pc (signal.c) */
   uint32_t selectdone;       /* select: a case has been chosen; CAS 0->1 */
 };
 

@@ -242,7 +242,6 @@ runtime_stackinit (G *gp, uintptr sp)
      does, so every arch gets one.  */
   gp->stackguard0 = gp->stacklo + StackGuard;
   runtime_stackguard_install (gp);
-  runtime_stack_fault_install ();
 }
 
 /* A goroutine's first stack.  With split stacks it is StackMin whatever

@@ -4,6 +4,7 @@
 #include <pthread.h>
 
 #include "os.h"
+#include "gosignal.h"
 
 enum { ThreadStack = 8 << 20 };   /* g0 stacks: address space, not RSS */
 
@@ -20,8 +21,9 @@ runtime_newosproc (void *(*fn) (void *), void *arg)
   return err;
 }
 
-/* Per-thread set-up.  Signal stacks join here with signal handling.  */
+/* Per-thread set-up: the signal stack.  */
 void
 runtime_minit (void)
 {
+  runtime_signalstack ();
 }

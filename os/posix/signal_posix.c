@@ -1,0 +1,70 @@
+/* os/posix/signal_posix.c: signals for the runtime (libruntime/os.h,
+   the policy in libruntime/gosignal.c), with POSIX calls; the ucontext
+   layout comes from the per-OS-per-arch header of the host OS.  Handlers run on a per-thread
+   alternate stack, so a stack overflow can be reported; a fault in Go
+   code is turned into a call of runtime_sigpanic on the faulting
+   goroutine's own stack through the per-arch ucontext accessors.  */
+#include <errno.h>
+#include <signal.h>
+
+#include "runtime.h"
+#include "os.h"
+#include "proc.h"
+#include "gosignal.h"
+
+#if !defined (__linux__)
+#error "no signal_OS_ARCH.h for this OS: add one beside os/linux's"
+#elif defined (__x86_64__)
+#include "../linux/signal_linux_amd64.h"
+#elif defined (__i386__)
+#include "../linux/signal_linux_386.h"
+#elif defined (__aarch64__)
+#include "../linux/signal_linux_arm64.h"
+#elif defined (__arm__)
+#include "../linux/signal_linux_arm.h"
+#else
+#error "no signal_linux_ARCH.h for this arch"
+#endif
+
+enum { SigStackSize = 32 << 10 };
+
+static void
+handler (int sig, siginfo_t *info, void *ctx)
+{
+  int saved_errno = errno;
+  ucontext_t *uc = ctx;
+  SigInfo si = { sig, info->si_code, (uintptr) info->si_addr, SIGCTX_PC (uc) };
+  if (runtime_sighandler (&si) == SigPanic)
+    sigctx_call (uc, runtime_sigpanic);
+  errno = saved_errno;
+}
+
+void
+runtime_initsig (void)
+{
+  for (int i = 0; runtime_sigtable[i].sig != 0; i++)
+    {
+      if (!(runtime_sigtable[i].flags & (SigPanicFlag | SigQuitFlag)))
+        continue;
+      struct sigaction sa;
+      memset (&sa, 0, sizeof sa);
+      sa.sa_sigaction = handler;
+      sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+      sigfillset (&sa.sa_mask);
+      sigaction (runtime_sigtable[i].sig, &sa, NULL);
+    }
+}
+
+/* Per-thread: an alternate stack for the handler.  */
+void
+runtime_signalstack (void)
+{
+  stack_t ss;
+  ss.ss_sp = runtime_sysalloc (SigStackSize);
+  if (ss.ss_sp == NULL)
+    runtime_throw ("out of memory allocating a signal stack");
+  ss.ss_size = SigStackSize;
+  ss.ss_flags = 0;
+  if (sigaltstack (&ss, NULL) != 0)
+    runtime_throw ("sigaltstack failed");
+}
