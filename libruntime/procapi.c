@@ -21,7 +21,7 @@ void
 runtime_mcall_go (const FuncVal *fn)
 {
   mcall_fv = fn;
-  runtime_mcall (mcall_funcval);
+  runtime_tosched (mcall_funcval);
 }
 
 void runtime_Gosched (void) GOSYM ("runtime.Gosched");
@@ -34,7 +34,7 @@ runtime_Gosched (void)
 /* The inlined Gosched calls mcall(gosched_m): by then GP is switched
    out, and gosched_m queues it as runtime_gosched does.  */
 const FuncVal runtime_gosched_m_f GOSYM ("runtime.gosched__m..f")
-  = { (void (*) (void)) runtime_gosched_requeue };
+  = { (void (*) (void)) runtime_gosched_m };
 
 void runtime_osyield (void) GOSYM ("runtime.osyield");
 void
@@ -61,7 +61,25 @@ runtime_NumCPU (void)
   return runtime_ncpu_value;
 }
 
-void runtime_Goexit (void) GOSYM ("runtime.Goexit");
+/* LockOSThread nests: the G stays on this thread until as many
+   UnlockOSThread calls; an unmatched UnlockOSThread does nothing.  */
+void runtime_LockOSThread (void) GOSYM ("runtime.LockOSThread");
+void
+runtime_LockOSThread (void)
+{
+  runtime_lockOSThread ();
+}
+
+void runtime_UnlockOSThread (void) GOSYM ("runtime.UnlockOSThread");
+void
+runtime_UnlockOSThread (void)
+{
+  runtime_unlockOSThread ();
+}
+
+/* Without deferred calls: the panic part's runtime.Goexit, which runs
+   them first, replaces this one when it is linked.  */
+void runtime_Goexit (void) GOSYM ("runtime.Goexit") __attribute__ ((weak));
 void
 runtime_Goexit (void)
 {

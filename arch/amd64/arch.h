@@ -19,4 +19,11 @@
 #define ARCH_TLS_ADDRESS_CACHED 0
 /* Static chain register of func value calls: %r10.  */
 
+/* Goroutine contexts (context.S): the callee-saved registers a switch
+   keeps in Context.regs (rbx rbp r12 r13 r14 r15), and whether a call pushes
+   its return address on the stack (so a new goroutine's first frame
+   finds a zero return address there) rather than in a link register.  */
+#define ARCH_CTX_REGS        6
+#define ARCH_CALL_PUSHES_PC  1
+
 #endif
