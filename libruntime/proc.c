@@ -42,7 +42,7 @@ static __thread _Bool (*park_unlockf) (G *, void *) TLS_IE;
 static __thread void *park_arg TLS_IE;
 
 static void schedule (void) NORETURN;
-static void execute (G *gp) NORETURN;
+static void execute (G *gp, _Bool inherit) NORETURN;
 static void wakep (void);
 static void stopm (void);
 
@@ -673,10 +673,11 @@ runtime_unlockOSThread (void)
 /* ---- Finding work.  */
 
 static G *
-findrunnable (void)
+findrunnable (_Bool *inherit)
 {
   M *m = runtime_m ();
   Sched *s = &runtime_sched;
+  *inherit = 0;
 top:
   if (m->p == NULL)
     stopm ();
@@ -687,8 +688,10 @@ top:
       goto top;
     }
   G *gp;
-  /* Now and then the global queue first, so it cannot starve.  */
-  if (p->schedtick % 61 == 0 && s->runqsize > 0)
+  /* Now and then the global queue first, so it cannot starve.  Counted
+     per look, not per schedtick, which stands still while Gs pass the
+     time slice on through runnext.  */
+  if (++p->globtick % 61 == 0 && s->runqsize > 0)
     {
       runtime_lock (&s->lock);
       gp = runtime_globrunqget (p, 1);
@@ -696,7 +699,7 @@ top:
       if (gp != NULL)
         return gp;
     }
-  if ((gp = runtime_runqget (p)) != NULL)
+  if ((gp = runtime_runqget (p, inherit)) != NULL)
     return gp;
   if (s->runqsize > 0)
     {
@@ -778,16 +781,18 @@ top:
 
 /* ---- Switching.  */
 
-/* Run GP on this M: never returns; GP comes back through tosched.  */
+/* Run GP on this M: never returns; GP comes back through tosched.
+   INHERIT: GP continues the current time slice (runqget).  */
 static void
-execute (G *gp)
+execute (G *gp, _Bool inherit)
 {
   M *m = runtime_m ();
   m->curg = gp;
   gp->m = m;
   __atomic_store_n (&gp->status, Grunning, __ATOMIC_RELEASE);
   __atomic_store_n (&gp->preempt, 0, __ATOMIC_RELAXED);
-  m->p->schedtick++;
+  if (!inherit)
+    m->p->schedtick++;
   runtime_g_tls = gp;
   if (ARCH_HAS_SPLIT_STACK)
     __atomic_store_n (&m->stackpoison, 0, __ATOMIC_RELEASE);  /* a new slice */
@@ -805,14 +810,15 @@ schedule (void)
   if (m->lockedg != NULL)
     {
       stoplockedm ();
-      execute (m->lockedg);
+      execute (m->lockedg, 0);
     }
   for (;;)
     {
-      G *gp = findrunnable ();
+      _Bool inherit;
+      G *gp = findrunnable (&inherit);
       resetspinning ();
       if (gp->lockedm == NULL)
-        execute (gp);
+        execute (gp, inherit);
       startlockedm (gp);
     }
 }
@@ -858,7 +864,7 @@ park_m (G *gp)
   if (unlockf != NULL && !unlockf (gp, park_arg))
     {
       __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
-      execute (gp);
+      execute (gp, 0);
     }
   schedule ();
 }
@@ -1056,7 +1062,7 @@ exitsyscall0 (G *gp)
   if (p != NULL)
     {
       acquirep (p);
-      execute (gp);
+      execute (gp, 0);
     }
   if (m->lockedg != NULL)
     {
@@ -1066,7 +1072,7 @@ exitsyscall0 (G *gp)
       runtime_globrunqput (gp);
       runtime_unlock (&runtime_sched.lock);
       stoplockedm ();
-      execute (gp);
+      execute (gp, 0);
     }
   stopm ();
   schedule ();
@@ -1177,7 +1183,7 @@ procresize (int32_t nprocs)
     {
       P *p = runtime_allp[i];
       G *gp;
-      while ((gp = runtime_runqget (p)) != NULL)
+      while ((gp = runtime_runqget (p, NULL)) != NULL)
         runtime_globrunqput (gp);
     }
   runtime_gomaxprocs = nprocs;

@@ -53,6 +53,8 @@ struct P {
   M *m;                      /* owner while Prunning */
   uint32_t schedtick;        /* Gs scheduled here; fairness, sysmon */
   uint32_t syscalltick;      /* system calls entered here; sysmon */
+  uint32_t globtick;         /* looks for work; every 61st takes the
+                                global queue first */
   uint32_t runqhead;         /* atomic */
   uint32_t runqtail;         /* atomic; written by the owner */
   G *runq[RunqSize];
@@ -139,6 +141,7 @@ void runtime_sysmon_start (void) HIDDEN;
 void runtime_sysmon_wake_locked (void) HIDDEN;  /* sched.lock held */
 _Bool runtime_retake_syscall (P *p) HIDDEN;
 void runtime_preemptone (P *p) HIDDEN;
+extern _Bool runtime_sysmon_nopreempt HIDDEN;  /* test knob */
 
 /* Start-up: set up m0, g0 and the Ps; then enter the scheduler.  */
 void runtime_schedinit (void) HIDDEN;
@@ -150,7 +153,7 @@ void runtime_newm_sys (void (*fn) (void)) HIDDEN;
 
 /* Run queues (runq.c).  */
 void runtime_runqput (P *p, G *gp, _Bool next) HIDDEN;
-G *runtime_runqget (P *p) HIDDEN;
+G *runtime_runqget (P *p, _Bool *inherit) HIDDEN;
 G *runtime_runqsteal (P *p, P *victim, _Bool stealnext) HIDDEN;
 _Bool runtime_runqempty (P *p) HIDDEN;
 void runtime_globrunqput (G *gp) HIDDEN;       /* sched.lock held */

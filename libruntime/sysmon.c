@@ -37,6 +37,10 @@ typedef struct PSeen {
 } PSeen;
 
 static PSeen seen[MaxGomaxprocs];
+
+/* Test knob: white-box tests that watch the guard themselves turn off
+   sysmon's preemption requests.  */
+_Bool runtime_sysmon_nopreempt;
 static Note sleepnote;            /* never woken: a timed sleep */
 
 /* sched.lock held.  */
@@ -81,7 +85,8 @@ retake_p (P *p, PSeen *pd, int64_t now)
           pd->schedtick = t;
           pd->schedwhen = now;
         }
-      else if (now - pd->schedwhen >= ForcePreemptNs)
+      else if (now - pd->schedwhen >= ForcePreemptNs
+               && !runtime_sysmon_nopreempt)
         {
           runtime_preemptone (p);
           pd->schedwhen = now;   /* ask again in 10 ms if it ignores us */
