@@ -21,7 +21,7 @@
 #include "proc.h"
 
 #ifndef LIBRUNTIME_CONTEXT_FALLBACK
-#error "context.c is the ucontext fallback: configure --enable-context-fallback"
+#error "context.c is the ucontext fallback (--enable-context-fallback)"
 #endif
 
 enum { SchedStack = 256 << 10 };   /* room for the scheduler's C code */
