@@ -115,7 +115,6 @@ struct G {
   uint32_t selectdone;       /* select: a case has been chosen; CAS 0->1 */
   uint32_t preempt;          /* atomic: sysmon asks it to yield at the
                                 next safe point */
-  int64_t syscallwhen;       /* nanotime of its entersyscall */
 };
 
 /* M: an OS thread.
