@@ -9,18 +9,18 @@
 #include "malloc.h"
 
 typedef struct { intgo count; const Type *types[1]; } TypeList;
-#define PACKAGE(pkg, id)                                                  \
+#define GO_PACKAGE(pkg, id)                                                  \
   const TypeList id##_types GOSYM (pkg "..types") = { 0, { NULL } };     \
   void id##_import (void) GOSYM (pkg "..import");                          \
   void id##_import (void) {}
 #define PACKAGE_TYPES_ONLY(pkg, id)                                       \
   const TypeList id##_types GOSYM (pkg "..types") = { 0, { NULL } };
 
-PACKAGE ("syscall", syscall)
-PACKAGE ("sync", sync)
-PACKAGE ("errors", errors)
-PACKAGE ("internal_1oserror", oserror)
-PACKAGE ("internal_1reflectlite", reflectlite)
+GO_PACKAGE ("syscall", syscall)
+GO_PACKAGE ("sync", sync)
+GO_PACKAGE ("errors", errors)
+GO_PACKAGE ("internal_1oserror", oserror)
+GO_PACKAGE ("internal_1reflectlite", reflectlite)
 PACKAGE_TYPES_ONLY ("sync_1atomic", sync_atomic)
 PACKAGE_TYPES_ONLY ("internal_1itoa", itoa)
 PACKAGE_TYPES_ONLY ("internal_1race", race)

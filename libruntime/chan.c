@@ -184,6 +184,7 @@ unlock_chan (G *gp, void *arg)
 static _Bool
 chansend (Hchan *c, const void *ep, _Bool block)
 {
+  runtime_preemptcheck ();
   if (c == NULL)
     {
       if (!block)
@@ -244,6 +245,7 @@ static _Bool
 chanrecv (Hchan *c, void *ep, _Bool block, _Bool *received)
 {
   *received = 0;
+  runtime_preemptcheck ();
   if (c == NULL)
     {
       if (!block)

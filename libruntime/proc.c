@@ -1,12 +1,21 @@
 /* proc.c: the scheduler (proc.h has the model and the invariants).
 
-   Every M runs schedule_loop on its g0: find a runnable G (local queue,
-   global queue, stealing), switch to it, and when the G switches back
-   (runtime_mcall) run the function it left behind: park it, queue it,
-   or bury it.  An M that finds nothing gives its P back, goes on the
-   idle list and sleeps on m->park; whoever makes work (goready,
+   Every M runs schedule on its g0: find a runnable G (local queue,
+   global queue, stealing) and jump into it (runtime_gogo).  A G comes
+   back to g0 through runtime_tosched with a function that g0 runs for
+   it (park it, queue it, bury it), which ends in schedule again, at the
+   base of g0's stack.  An M that finds nothing gives its P back, goes
+   on the idle list and sleeps on m->park; whoever makes work (goready,
    newproc) wakes one idle P's worth of M with wakep.  The last M to go
-   idle while every G waits is the one that reports the deadlock.  */
+   idle while every G waits is the one that reports the deadlock.
+
+   A G locked to its thread (LockOSThread) runs only on that M: when it
+   stops running, its M gives the P away and sleeps (stoplockedm); who
+   finds the G runnable hands it a P and wakes it (startlockedm).
+
+   System calls keep their P in Psyscall: a short call takes it back
+   with one CAS; sysmon (sysmon.c) hands the P of a long one to another
+   M.  */
 #include "proc.h"
 #include "atomic.h"
 #include "malloc.h"
@@ -17,8 +26,11 @@
 Sched runtime_sched;
 P *runtime_allp[MaxGomaxprocs];
 int32_t runtime_gomaxprocs;
-G *runtime_allg;
+G **runtime_allgs;
+uintptr runtime_allglen;
 Lock runtime_allglock;
+static uintptr allgcap;          /* under allglock */
+static uint32_t live_gs;         /* atomic: Gs neither dead nor idle */
 
 static M m0;
 static G g0_main;                /* m0's g0: the main thread's stack */
@@ -30,7 +42,8 @@ static int32_t newprocs;         /* GOMAXPROCS to apply at startTheWorld */
 static __thread _Bool (*park_unlockf) (G *, void *) TLS_IE;
 static __thread void *park_arg TLS_IE;
 
-static void schedule_loop (void) NORETURN;
+static void schedule (void) NORETURN;
+static void execute (G *gp, _Bool inherit) NORETURN;
 static void wakep (void);
 static void stopm (void);
 
@@ -84,12 +97,23 @@ pidleget (void)
 
 /* ---- Gs.  */
 
+/* Old arrays are not freed: a reader that loaded the pointer before
+   the lock may still use them, and they add up to less than the last.  */
 static void
 allgadd (G *gp)
 {
   runtime_lock (&runtime_allglock);
-  gp->alllink = runtime_allg;
-  runtime_allg = gp;
+  if (runtime_allglen == allgcap)
+    {
+      uintptr cap = allgcap != 0 ? 2 * allgcap : 256;
+      G **a = runtime_persistentalloc (cap * sizeof *a);
+      if (runtime_allglen != 0)
+        memcpy (a, runtime_allgs, runtime_allglen * sizeof *a);
+      __atomic_store_n (&runtime_allgs, a, __ATOMIC_RELEASE);
+      allgcap = cap;
+    }
+  runtime_allgs[runtime_allglen] = gp;
+  __atomic_store_n (&runtime_allglen, runtime_allglen + 1, __ATOMIC_RELEASE);
   runtime_unlock (&runtime_allglock);
 }
 
@@ -152,6 +176,22 @@ malg (uintptr stacksize)
   return gp;
 }
 
+/* Make GP's context a call of FN at the top of its stack, as if from a
+   frame with a zero return address (which ends unwinding).  */
+static void
+context_init (G *gp, void (*fn) (void))
+{
+  uintptr sp = gp->stackhi & ~(uintptr) 15;
+#if ARCH_CALL_PUSHES_PC
+  sp -= sizeof (uintptr);
+  *(uintptr *) sp = 0;
+#endif
+  memset (gp->context.regs, 0, sizeof gp->context.regs);
+  gp->context.sp = sp;
+  gp->context.pc = (uintptr) fn;
+  gp->stacksp = sp;
+}
+
 /* The first code of every goroutine, on its own stack.  */
 static void
 goentry (void)
@@ -171,6 +211,7 @@ static _Bool main_started;
 static G *
 newproc1 (void (*fn) (void *), void *arg, uintptr stacksize)
 {
+  runtime_preemptcheck ();
   M *m = runtime_m ();
   m->locks++;                  /* keep this P while touching it */
   P *p = m->p;
@@ -183,7 +224,9 @@ newproc1 (void (*fn) (void *), void *arg, uintptr stacksize)
   gp->waitreason = NULL;
   gp->panic = NULL;
   gp->defer = NULL;
-  gp->stacksp = runtime_ctx_make (gp->stackhi, goentry);
+  gp->preempt = 0;
+  context_init (gp, goentry);
+  __atomic_add_fetch (&live_gs, 1, __ATOMIC_RELAXED);
   __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
   runtime_runqput (p, gp, 1);
   m->locks--;
@@ -218,6 +261,7 @@ void
 runtime_main_started (void)
 {
   main_started = 1;
+  runtime_sysmon_start ();
 }
 
 void *go_go (uintptr fn, void *arg) GOSYM ("__go_go");
@@ -230,16 +274,7 @@ go_go (uintptr fn, void *arg)
 int32_t
 runtime_gcount (void)
 {
-  int32_t n = 0;
-  runtime_lock (&runtime_allglock);
-  for (G *gp = runtime_allg; gp != NULL; gp = gp->alllink)
-    {
-      uint32_t s = __atomic_load_n (&gp->status, __ATOMIC_ACQUIRE);
-      if (s != Gdead && s != Gidle)
-        n++;
-    }
-  runtime_unlock (&runtime_allglock);
-  return n;
+  return (int32_t) __atomic_load_n (&live_gs, __ATOMIC_RELAXED);
 }
 
 /* ---- Ms.  */
@@ -261,6 +296,31 @@ allocm (void)
   return mp;
 }
 
+/* Every M's first code on g0, once its thread is set up: mark the base
+   of the scheduler stack, where runtime_mcall runs its functions, then
+   run its system function, or take the P handed over (or sleep until
+   one is) and schedule.  */
+static void NORETURN
+mstart1 (void)
+{
+  M *m = runtime_m ();
+  runtime_gosave (m->g0);
+  if (m->mstartfn != NULL)
+    {
+      m->mstartfn ();
+      runtime_throw ("mstart: system M returned");
+    }
+  P *p = m->nextp;
+  if (p != NULL)
+    {
+      m->nextp = NULL;
+      acquirep (p);
+    }
+  else if (m->p == NULL)       /* m0 has its P from schedinit */
+    stopm ();
+  schedule ();
+}
+
 static void *
 mstart_thread (void *arg)
 {
@@ -269,18 +329,12 @@ mstart_thread (void *arg)
   runtime_g_tls = mp->g0;
   runtime_stackinit (mp->g0, (uintptr) __builtin_frame_address (0));
   runtime_minit ();
-  P *p = mp->nextp;            /* handed over by newm's caller */
-  mp->nextp = NULL;
-  acquirep (p);
-  schedule_loop ();
+  mstart1 ();
 }
 
 static void
-newm (P *p, _Bool spinning)
+newosproc_or_die (M *mp)
 {
-  M *mp = allocm ();
-  mp->nextp = p;
-  mp->spinning = spinning;
   int err = runtime_newosproc (mstart_thread, mp);
   if (err != 0)
     {
@@ -289,6 +343,28 @@ newm (P *p, _Bool spinning)
       runtime_prints ("\n");
       runtime_throw ("newosproc");
     }
+}
+
+/* A new M for P (NULL: the M goes idle at once, a spare for the
+   collector's helpers).  */
+static void
+newm (P *p, _Bool spinning)
+{
+  M *mp = allocm ();
+  mp->nextp = p;
+  mp->spinning = spinning;
+  newosproc_or_die (mp);
+}
+
+void
+runtime_newm_sys (void (*fn) (void))
+{
+  M *mp = allocm ();
+  mp->mstartfn = fn;
+  runtime_lock (&runtime_sched.lock);
+  runtime_sched.nmsys++;
+  runtime_unlock (&runtime_sched.lock);
+  newosproc_or_die (mp);
 }
 
 /* sched.lock held.  */
@@ -381,27 +457,21 @@ waitreason_of (G *gp)
     }
 }
 
-/* Every goroutine's header, in goroutine id order; print lock held.  */
+/* Every goroutine's header, in allgs order (the main goroutine
+   first), as Go prints a throw; print lock held.  */
 static void
 print_goroutines (void)
 {
-  /* allg is newest first: print in goroutine id order, as Go does.  */
-  int64_t last = 0;
-  for (;;)
+  for (uintptr i = 0; i < runtime_allglen; i++)
     {
-      G *next = NULL;
-      for (G *gp = runtime_allg; gp != NULL; gp = gp->alllink)
-        if (gp->goid > last && gp->status != Gdead && gp->status != Gidle
-            && (next == NULL || gp->goid < next->goid))
-          next = gp;
-      if (next == NULL)
-        break;
+      G *gp = runtime_allgs[i];
+      if (gp->status == Gdead || gp->status == Gidle)
+        continue;
       runtime_prints ("\ngoroutine ");
-      runtime_printint (next->goid);
+      runtime_printint (gp->goid);
       runtime_prints (" [");
-      runtime_prints (waitreason_of (next));
+      runtime_prints (waitreason_of (gp));
       runtime_prints ("]:\n");
-      last = next->goid;
     }
 }
 
@@ -430,32 +500,34 @@ runtime_dumpgoroutines_and_exit (void)
   runtime_exit (2);
 }
 
-/* sched.lock held, by an M about to go idle.  */
+/* sched.lock held, by an M about to go idle.  Ms in system calls are
+   not idle, so a G blocked in C keeps the program alive.  */
 static void
 checkdead (void)
 {
   Sched *s = &runtime_sched;
-  int32_t run = s->mcount - s->nmidle - s->nmidlelocked;
+  int32_t run = s->mcount - s->nmidle - s->nmidlelocked - s->nmsys;
   if (run > 0)
     return;
   if (run < 0)
     runtime_throw ("checkdead: inconsistent counts");
   int32_t waiting = 0;
-  for (G *gp = runtime_allg; gp != NULL; gp = gp->alllink)
-    switch (gp->status)
-      {
-      case Gwaiting:
-        waiting++;
-        break;
-      case Grunnable:
-      case Grunning:
-      case Gsyscall:
-        if (gp->goid != 0)
+  for (uintptr i = 0; i < runtime_allglen; i++)
+    {
+      G *gp = runtime_allgs[i];
+      switch (gp->status)
+        {
+        case Gwaiting:
+          waiting++;
+          break;
+        case Grunnable:
+        case Grunning:
+        case Gsyscall:
           runtime_throw ("checkdead: runnable goroutine");
-        break;
-      default:
-        break;
-      }
+        default:
+          break;
+        }
+    }
   if (waiting == 0)
     runtime_throw ("no goroutines (main called runtime.Goexit) - deadlock!");
   throw_all ("all goroutines are asleep - deadlock!");
@@ -463,7 +535,8 @@ checkdead (void)
 
 /* ---- Idling.  */
 
-/* Put this M to sleep until someone hands it a P.  */
+/* Put this M to sleep until someone hands it a P.  An M woken to help
+   the collector runs runtime_gchelper and sleeps again.  */
 static void
 stopm (void)
 {
@@ -472,15 +545,32 @@ stopm (void)
     runtime_throw ("stopm holding p");
   if (m->spinning)
     runtime_throw ("stopm spinning");
-  runtime_lock (&runtime_sched.lock);
-  mput (m);
-  checkdead ();
-  runtime_unlock (&runtime_sched.lock);
-  runtime_notesleep (&m->park);
-  runtime_noteclear (&m->park);
+  for (;;)
+    {
+      runtime_lock (&runtime_sched.lock);
+      mput (m);
+      checkdead ();
+      runtime_unlock (&runtime_sched.lock);
+      runtime_notesleep (&m->park);
+      runtime_noteclear (&m->park);
+      if (!m->helpgc)
+        break;
+      m->helpgc = 0;
+      runtime_gchelper ();
+    }
   P *p = m->nextp;
   m->nextp = NULL;
   acquirep (p);
+}
+
+static void
+incidlelocked (int32_t v)
+{
+  runtime_lock (&runtime_sched.lock);
+  runtime_sched.nmidlelocked += v;
+  if (v > 0)
+    checkdead ();
+  runtime_unlock (&runtime_sched.lock);
 }
 
 /* This M's P is wanted by stopTheWorld.  */
@@ -502,7 +592,8 @@ gcstopm (void)
   stopm ();
 }
 
-/* Give away P, whose M is about to block (system call, C call).  */
+/* Give away P, whose M is about to block (system call, locked G) or
+   which sysmon took from such an M.  P is Pidle and owned by no M.  */
 static void
 handoffp (P *p)
 {
@@ -513,7 +604,8 @@ handoffp (P *p)
       return;
     }
   uint32_t zero = 0;
-  if (__atomic_load_n (&s->npidle, __ATOMIC_ACQUIRE) == 0
+  if (__atomic_load_n (&s->nmspinning, __ATOMIC_ACQUIRE) == 0
+      && __atomic_load_n (&s->npidle, __ATOMIC_ACQUIRE) == 0
       && __atomic_compare_exchange_n (&s->nmspinning, &zero, 1, 0,
                                       __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
     {
@@ -539,13 +631,72 @@ handoffp (P *p)
   runtime_unlock (&s->lock);
 }
 
+/* ---- Locked goroutines.  */
+
+/* This M's locked G stopped running: give the P away and sleep until
+   the G is runnable and someone hands this M a P to run it with.  */
+static void
+stoplockedm (void)
+{
+  M *m = runtime_m ();
+  if (m->lockedg == NULL || m->lockedg->lockedm != m)
+    runtime_throw ("stoplockedm: inconsistent locking");
+  if (m->p != NULL)
+    handoffp (releasep ());
+  incidlelocked (1);
+  runtime_notesleep (&m->park);
+  runtime_noteclear (&m->park);
+  if (__atomic_load_n (&m->lockedg->status, __ATOMIC_ACQUIRE) != Grunnable)
+    runtime_throw ("stoplockedm: not runnable");
+  acquirep (m->nextp);
+  m->nextp = NULL;
+}
+
+/* GP, found runnable, is locked to another M: hand it our P, sleep.  */
+static void
+startlockedm (G *gp)
+{
+  M *m = runtime_m ();
+  M *mp = gp->lockedm;
+  if (mp == m)
+    runtime_throw ("startlockedm: locked to me");
+  if (mp->nextp != NULL)
+    runtime_throw ("startlockedm: m has p");
+  incidlelocked (-1);          /* before the wake: checkdead must not
+                                  count mp as idle any more */
+  mp->nextp = releasep ();
+  runtime_notewakeup (&mp->park);
+  stopm ();
+}
+
+void
+runtime_lockOSThread (void)
+{
+  G *gp = runtime_g ();
+  M *m = gp->m;
+  gp->locked++;
+  m->lockedg = gp;
+  gp->lockedm = m;
+}
+
+void
+runtime_unlockOSThread (void)
+{
+  G *gp = runtime_g ();
+  if (gp->locked == 0 || --gp->locked > 0)
+    return;
+  gp->m->lockedg = NULL;
+  gp->lockedm = NULL;
+}
+
 /* ---- Finding work.  */
 
 static G *
-findrunnable (void)
+findrunnable (_Bool *inherit)
 {
   M *m = runtime_m ();
   Sched *s = &runtime_sched;
+  *inherit = 0;
 top:
   if (m->p == NULL)
     stopm ();
@@ -556,8 +707,10 @@ top:
       goto top;
     }
   G *gp;
-  /* Now and then the global queue first, so it cannot starve.  */
-  if (p->schedtick % 61 == 0 && s->runqsize > 0)
+  /* Now and then the global queue first, so it cannot starve.  Counted
+     per look, not per schedtick, which stands still while Gs pass the
+     time slice on through runnext.  */
+  if (++p->globtick % 61 == 0 && s->runqsize > 0)
     {
       runtime_lock (&s->lock);
       gp = runtime_globrunqget (p, 1);
@@ -565,7 +718,7 @@ top:
       if (gp != NULL)
         return gp;
     }
-  if ((gp = runtime_runqget (p)) != NULL)
+  if ((gp = runtime_runqget (p, inherit)) != NULL)
     return gp;
   if (s->runqsize > 0)
     {
@@ -647,63 +800,92 @@ top:
 
 /* ---- Switching.  */
 
-/* Run GP on this M until it switches back; then run what it left.  */
+/* Run GP on this M: never returns; GP comes back through tosched.
+   INHERIT: GP continues the current time slice (runqget).  */
 static void
-execute (G *gp)
+execute (G *gp, _Bool inherit)
 {
   M *m = runtime_m ();
   m->curg = gp;
   gp->m = m;
   __atomic_store_n (&gp->status, Grunning, __ATOMIC_RELEASE);
-  m->p->schedtick++;
+  __atomic_store_n (&gp->preempt, 0, __ATOMIC_RELAXED);
+  if (!inherit)
+    m->p->schedtick++;
   runtime_g_tls = gp;
+  if (ARCH_HAS_SPLIT_STACK)
+    __atomic_store_n (&m->stackpoison, 0, __ATOMIC_RELEASE);  /* a new slice */
   runtime_stackguard_install (gp);
-  runtime_ctx_switch (&m->g0->stacksp, gp->stacksp);
-  /* Back on g0: gp called runtime_mcall.  */
-  m = runtime_m ();
-  runtime_g_tls = m->g0;
-  runtime_stackguard_install (m->g0);
-  gp = m->curg;
-  m->curg = NULL;
-  void (*fn) (G *) = m->mcallfn;
-  m->mcallfn = NULL;
-  fn (gp);
+  runtime_gogo (gp);
 }
 
+/* On g0, at the base of its stack: find a G and run it.  */
 static void
-schedule_loop (void)
+schedule (void)
 {
+  M *m = runtime_m ();
+  if (m->locks != 0)
+    runtime_throw ("schedule: holding locks");
+  if (m->lockedg != NULL)
+    {
+      stoplockedm ();
+      execute (m->lockedg, 0);
+    }
   for (;;)
     {
-      G *gp = findrunnable ();
+      _Bool inherit;
+      G *gp = findrunnable (&inherit);
       resetspinning ();
-      execute (gp);
+      if (gp->lockedm == NULL)
+        execute (gp, inherit);
+      startlockedm (gp);
     }
 }
 
 void
-runtime_mcall (void (*fn) (G *))
+runtime_mcall_returned (void)
+{
+  runtime_throw ("runtime_mcall: function returned");
+}
+
+/* What runtime_mcall runs on g0 for every switch from a G: make g0 the
+   current G, then run the function the G left.  */
+static void
+g0_dispatch (G *gp)
+{
+  M *m = gp->m;
+  runtime_g_tls = m->g0;
+  runtime_stackguard_install (m->g0);
+  m->curg = NULL;
+  void (*fn) (G *) = m->mcallfn;
+  m->mcallfn = NULL;
+  fn (gp);
+  runtime_throw ("tosched: function returned");
+}
+
+void
+runtime_tosched (void (*fn) (G *))
 {
   G *gp = runtime_g ();
   M *m = gp->m;
   if (gp == m->g0)
-    runtime_throw ("runtime_mcall on g0");
+    runtime_throw ("runtime_tosched on g0");
   m->mcallfn = fn;
-  runtime_ctx_switch (&gp->stacksp, m->g0->stacksp);
+  runtime_mcall (gp, g0_dispatch);
 }
 
 static void
 park_m (G *gp)
 {
-  M *m = runtime_m ();
   gp->m = NULL;
   __atomic_store_n (&gp->status, Gwaiting, __ATOMIC_RELEASE);
   _Bool (*unlockf) (G *, void *) = park_unlockf;
   if (unlockf != NULL && !unlockf (gp, park_arg))
     {
       __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
-      runtime_runqput (m->p, gp, 1);
+      execute (gp, 0);
     }
+  schedule ();
 }
 
 void
@@ -713,7 +895,7 @@ runtime_gopark (_Bool (*unlockf) (G *, void *), void *arg, const char *reason)
   gp->waitreason = reason;
   park_unlockf = unlockf;
   park_arg = arg;
-  runtime_mcall (park_m);
+  runtime_tosched (park_m);
 }
 
 void
@@ -729,20 +911,45 @@ runtime_goready (G *gp)
   wakep ();
 }
 
+/* Yield: GP goes to the global queue, behind everything else.  */
 void
-runtime_gosched_requeue (G *gp)
+runtime_gosched_m (G *gp)
 {
   gp->m = NULL;
   __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
   runtime_lock (&runtime_sched.lock);
   runtime_globrunqput (gp);
   runtime_unlock (&runtime_sched.lock);
+  schedule ();
 }
 
 void
 runtime_gosched (void)
 {
-  runtime_mcall (runtime_gosched_requeue);
+  runtime_tosched (runtime_gosched_m);
+}
+
+/* A preemption request at a safe point.  Deferred while the M is in a
+   runtime critical section, printing or dying, or runs no user G.  */
+void
+runtime_preempt_park (void)
+{
+  G *gp = runtime_g ();
+  M *m = runtime_m ();
+  if (gp == m->g0 || m->locks != 0 || m->printlock != 0 || m->dying
+      || m->p == NULL || gp->status != Grunning)
+    return;
+  __atomic_store_n (&gp->preempt, 0, __ATOMIC_RELAXED);
+  runtime_gosched ();
+}
+
+/* What a poisoned split-stack prologue calls (stack.c).  */
+static void
+preempt_hook (void)
+{
+  G *gp = runtime_g ();
+  __atomic_store_n (&gp->preempt, 1, __ATOMIC_RELAXED);
+  runtime_preempt_park ();
 }
 
 static void
@@ -754,63 +961,176 @@ goexit_m (G *gp)
   gp->arg = NULL;
   gp->param = NULL;
   gp->waiting = NULL;
+  gp->waitreason = NULL;
   if (gp->lockedm != NULL)
     {
+      /* Go would end the thread; this M simply forgets the lock.  */
       gp->lockedm = NULL;
       gp->locked = 0;
       m->lockedg = NULL;
     }
+  __atomic_sub_fetch (&live_gs, 1, __ATOMIC_RELAXED);
   __atomic_store_n (&gp->status, Gdead, __ATOMIC_RELEASE);
   runtime_stack_release (gp);
   gfput (m->p, gp);
+  schedule ();
 }
 
 void
 runtime_goexit1 (void)
 {
-  runtime_mcall (goexit_m);
+  runtime_tosched (goexit_m);
   runtime_throw ("goexit1: dead goroutine resumed");
 }
 
-/* ---- System calls.  */
+/* ---- System calls.
+
+   entersyscall leaves the P in Psyscall, still remembered by the M
+   (m->oldp) but owned by nobody: the M takes it back on return with
+   one CAS if it is still there; sysmon may take it first (retake) and
+   hand it to another M; stopTheWorld takes it as stopped.  The G's
+   registers are saved (runtime_gosave) so that the collector can scan
+   its stack while the C code runs.  */
 
 void
 runtime_entersyscall (void)
 {
   G *gp = runtime_g ();
+  M *m = gp->m;
+  m->locks++;
+  runtime_gosave (gp);
   __atomic_store_n (&gp->status, Gsyscall, __ATOMIC_RELEASE);
-  handoffp (releasep ());
+  P *p = m->p;
+  p->syscalltick++;
+  m->oldp = p;
+  m->p = NULL;
+  p->m = NULL;
+  __atomic_store_n (&p->status, Psyscall, __ATOMIC_SEQ_CST);
+  if (__atomic_load_n (&runtime_sched.gcwaiting, __ATOMIC_SEQ_CST))
+    {
+      uint32_t old = Psyscall;
+      if (__atomic_compare_exchange_n (&p->status, &old, Pgcstop, 0,
+                                       __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+        {
+          runtime_lock (&runtime_sched.lock);
+          if (--runtime_sched.stopwait == 0)
+            runtime_notewakeup (&runtime_sched.stopnote);
+          runtime_unlock (&runtime_sched.lock);
+        }
+    }
+  if (__atomic_load_n (&runtime_sched.sysmonwait, __ATOMIC_ACQUIRE))
+    {
+      runtime_lock (&runtime_sched.lock);
+      runtime_sysmon_wake_locked ();
+      runtime_unlock (&runtime_sched.lock);
+    }
+  m->locks--;
 }
 
-static void
-exitsyscall_m (G *gp)
+/* Sysmon: take P from an M in a system call.  */
+_Bool
+runtime_retake_syscall (P *p)
 {
+  uint32_t old = Psyscall;
+  if (!__atomic_compare_exchange_n (&p->status, &old, Pidle, 0,
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+    return 0;
+  handoffp (p);
+  return 1;
+}
+
+/* Back from the system call: the old P if it waits, else any idle P.  */
+static _Bool
+exitsyscallfast (P *oldp)
+{
+  uint32_t old = Psyscall;
+  if (oldp != NULL
+      && __atomic_compare_exchange_n (&oldp->status, &old, Pidle, 0,
+                                      __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+    {
+      acquirep (oldp);
+      return 1;
+    }
+  if (__atomic_load_n (&runtime_sched.npidle, __ATOMIC_ACQUIRE) == 0)
+    return 0;
+  runtime_lock (&runtime_sched.lock);
+  P *p = runtime_sched.gcwaiting ? NULL : pidleget ();
+  if (p != NULL)
+    runtime_sysmon_wake_locked ();
+  runtime_unlock (&runtime_sched.lock);
+  if (p == NULL)
+    return 0;
+  acquirep (p);
+  return 1;
+}
+
+/* No P: queue the G (or, locked, keep it) and let this M sleep.  */
+static void
+exitsyscall0 (G *gp)
+{
+  M *m = runtime_m ();
   gp->m = NULL;
   __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
   runtime_lock (&runtime_sched.lock);
-  runtime_globrunqput (gp);
+  P *p = runtime_sched.gcwaiting ? NULL : pidleget ();
+  if (p != NULL)
+    runtime_sysmon_wake_locked ();
+  else if (m->lockedg == NULL)
+    runtime_globrunqput (gp);
   runtime_unlock (&runtime_sched.lock);
+  if (p != NULL)
+    {
+      acquirep (p);
+      execute (gp, 0);
+    }
+  if (m->lockedg != NULL)
+    {
+      /* Wait for a P handed over by whoever sees the G: make it
+         findable first.  */
+      runtime_lock (&runtime_sched.lock);
+      runtime_globrunqput (gp);
+      runtime_unlock (&runtime_sched.lock);
+      stoplockedm ();
+      execute (gp, 0);
+    }
+  stopm ();
+  schedule ();
 }
 
 void
 runtime_exitsyscall (void)
 {
   G *gp = runtime_g ();
-  runtime_lock (&runtime_sched.lock);
-  P *p = runtime_sched.gcwaiting ? NULL : pidleget ();
-  runtime_unlock (&runtime_sched.lock);
-  if (p != NULL)
+  M *m = gp->m;
+  m->locks++;
+  P *oldp = m->oldp;
+  m->oldp = NULL;
+  if (exitsyscallfast (oldp))
     {
-      acquirep (p);
+      m->p->syscalltick++;
       __atomic_store_n (&gp->status, Grunning, __ATOMIC_RELEASE);
+      m->locks--;
       return;
     }
-  /* No P: queue the G and let this M sleep; it resumes where any M
-     picks it up.  */
-  runtime_mcall (exitsyscall_m);
+  m->locks--;
+  runtime_tosched (exitsyscall0);
 }
 
 /* ---- Stopping the world.  */
+
+void
+runtime_preemptone (P *p)
+{
+  M *mp = p->m;
+  if (mp == NULL)
+    return;
+  G *gp = mp->curg;
+  if (gp == NULL || gp == mp->g0)
+    return;
+  __atomic_store_n (&gp->preempt, 1, __ATOMIC_RELAXED);
+  if (ARCH_HAS_SPLIT_STACK)
+    runtime_stack_poison (mp);
+}
 
 static void
 preemptall (void)
@@ -818,9 +1138,8 @@ preemptall (void)
   for (int32_t i = 0; i < runtime_gomaxprocs; i++)
     {
       P *p = runtime_allp[i];
-      M *mp = p->m;
-      if (p->status == Prunning && mp != NULL && mp != runtime_m ())
-        runtime_stack_poison (mp);
+      if (p->status == Prunning && p->m != runtime_m ())
+        runtime_preemptone (p);
     }
 }
 
@@ -832,10 +1151,17 @@ runtime_stopTheWorld (const char *reason)
   M *m = runtime_m ();
   runtime_lock (&s->lock);
   s->stopwait = runtime_gomaxprocs;
-  __atomic_store_n (&s->gcwaiting, 1, __ATOMIC_RELEASE);
+  __atomic_store_n (&s->gcwaiting, 1, __ATOMIC_SEQ_CST);
   preemptall ();
   m->p->status = Pgcstop;
   s->stopwait--;
+  for (int32_t i = 0; i < runtime_gomaxprocs; i++)
+    {
+      uint32_t old = Psyscall;
+      if (__atomic_compare_exchange_n (&runtime_allp[i]->status, &old, Pgcstop,
+                                       0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+        s->stopwait--;
+    }
   P *p;
   while ((p = pidleget ()) != NULL)
     {
@@ -876,10 +1202,49 @@ procresize (int32_t nprocs)
     {
       P *p = runtime_allp[i];
       G *gp;
-      while ((gp = runtime_runqget (p)) != NULL)
+      while ((gp = runtime_runqget (p, NULL)) != NULL)
         runtime_globrunqput (gp);
     }
   runtime_gomaxprocs = nprocs;
+}
+
+static int32_t
+min32 (int32_t a, int32_t b)
+{
+  return a < b ? a : b;
+}
+
+/* The most procs a collection could use now; sched.lock held.  */
+static int32_t
+gcprocs_max (void)
+{
+  return min32 (min32 (runtime_gomaxprocs, runtime_ncpu_value), MaxGcproc);
+}
+
+int32_t
+runtime_gcprocs (void)
+{
+  runtime_lock (&runtime_sched.lock);
+  int32_t n = min32 (gcprocs_max (), runtime_sched.nmidle + 1);
+  runtime_unlock (&runtime_sched.lock);
+  return n;
+}
+
+void
+runtime_helpgc (int32_t nproc)
+{
+  if (runtime_gchelper == NULL)
+    runtime_throw ("helpgc: no runtime_gchelper linked");
+  runtime_lock (&runtime_sched.lock);
+  for (int32_t n = 1; n < nproc; n++)
+    {
+      M *mp = mget ();
+      if (mp == NULL)
+        runtime_throw ("helpgc: no idle M");
+      mp->helpgc = 1;
+      runtime_notewakeup (&mp->park);
+    }
+  runtime_unlock (&runtime_sched.lock);
 }
 
 void
@@ -893,7 +1258,7 @@ runtime_startTheWorld (void)
       procresize (newprocs);
       newprocs = 0;
     }
-  __atomic_store_n (&s->gcwaiting, 0, __ATOMIC_RELEASE);
+  __atomic_store_n (&s->gcwaiting, 0, __ATOMIC_SEQ_CST);
   P *mine = m->p;
   if (mine->id >= runtime_gomaxprocs)
     {
@@ -922,6 +1287,9 @@ runtime_startTheWorld (void)
           work = p;
         }
     }
+  /* One spare idle M, so the next collection can use more helpers.  */
+  _Bool spare = s->nmidle + 1 < gcprocs_max ();
+  runtime_sysmon_wake_locked ();
   runtime_unlock (&s->lock);
   while (work != NULL)
     {
@@ -929,6 +1297,8 @@ runtime_startTheWorld (void)
       work = p->link;
       startm (p, 0);
     }
+  if (spare)
+    newm (NULL, 0);
   wakep ();
 }
 
@@ -963,6 +1333,7 @@ runtime_schedinit (void)
   runtime_stackinit (&g0_main, (uintptr) __builtin_frame_address (0));
   runtime_minit ();
   runtime_initsig ();
+  runtime_preempt_hook = preempt_hook;
 
   int32_t procs = runtime_ncpu_value;
   String env = runtime_getenv ("GOMAXPROCS");
@@ -989,5 +1360,15 @@ runtime_schedinit (void)
 void
 runtime_mstart (void)
 {
-  schedule_loop ();
+  mstart1 ();
 }
+
+#ifndef LIBRUNTIME_CONTEXT_FALLBACK
+void
+runtime_context_visit (G *gp, void (*visit) (uintptr, uintptr, void *),
+                       void *arg)
+{
+  visit ((uintptr) gp->context.regs,
+         (uintptr) (gp->context.regs + ARCH_CTX_REGS), arg);
+}
+#endif

@@ -1,12 +1,14 @@
 /* proc.h: the scheduler's shared state and the interface the rest of
    the runtime uses to block, wake and create goroutines.
 
-   G  goroutine: runs on its own stack; its saved context is its stack
-      pointer (G.stacksp) with the registers below it (arch context.S).
+   G  goroutine: runs on its own stack; while it is not running, its
+      registers, sp and pc are in G.context (arch/ARCH/context.S).
    M  OS thread; m->g0 runs on the thread's own stack and executes the
-      scheduler loop (proc.c schedule_loop).  A G leaves the CPU only by
-      switching to its M's g0 (runtime_mcall) with a function that g0
-      then runs on the G's behalf (park, yield, exit).
+      scheduler (proc.c schedule, which never returns: it ends by
+      jumping into a G with runtime_gogo).  A G leaves the CPU only by
+      switching to its M's g0 (runtime_mcall, through runtime_tosched)
+      with a function that g0 then runs on the G's behalf (park, yield,
+      exit), at the base of g0's stack, and that ends in schedule.
    P  the right to run Go code; GOMAXPROCS of them.  Each P has a local
       run queue (lock-free: the owner puts and gets, any M may steal
       half) and a runnext slot; a global queue under sched.lock takes the
@@ -25,7 +27,12 @@ enum {  /* G.status */
 };
 
 enum {  /* P.status */
-  Pidle, Prunning, Pgcstop,
+  Pidle,                     /* on sched.pidle, no M */
+  Prunning,                  /* owned by p->m, running Go code */
+  Psyscall,                  /* its M is in a system call (m->oldp); the
+                                M, sysmon's retake or stopTheWorld takes
+                                it with a CAS from this state */
+  Pgcstop,                   /* the world is stopped */
 };
 
 enum {
@@ -44,7 +51,10 @@ struct P {
   uint32_t status;
   P *link;                   /* sched.pidle list */
   M *m;                      /* owner while Prunning */
-  uint32_t schedtick;        /* Gs scheduled here; for fairness */
+  uint32_t schedtick;        /* Gs scheduled here; fairness, sysmon */
+  uint32_t syscalltick;      /* system calls entered here; sysmon */
+  uint32_t globtick;         /* looks for work; every 61st takes the
+                                global queue first */
   uint32_t runqhead;         /* atomic */
   uint32_t runqtail;         /* atomic; written by the owner */
   G *runq[RunqSize];
@@ -62,6 +72,9 @@ typedef struct Sched {
   int32_t nmidle;
   int32_t nmidlelocked;      /* idle Ms waiting for their locked G */
   int32_t mcount;            /* Ms created */
+  int32_t nmsys;             /* Ms that never run Gs (sysmon) */
+  _Bool sysmonwait;          /* sysmon sleeps on sysmonnote */
+  Note sysmonnote;
   uint32_t nmspinning;       /* atomic: Ms looking for work */
   P *pidle;
   uint32_t npidle;           /* atomic */
@@ -77,7 +90,10 @@ typedef struct Sched {
 extern Sched runtime_sched HIDDEN;
 extern P *runtime_allp[MaxGomaxprocs] HIDDEN;
 extern int32_t runtime_gomaxprocs HIDDEN;
-extern G *runtime_allg HIDDEN;          /* all Gs, through G.alllink */
+/* Every G ever created, in creation order (Gs are reused, never freed),
+   under allglock; the collector reads it with the world stopped.  */
+extern G **runtime_allgs HIDDEN;
+extern uintptr runtime_allglen HIDDEN;
 extern Lock runtime_allglock HIDDEN;
 
 /* Creating, blocking and waking goroutines.  */
@@ -86,9 +102,22 @@ void runtime_gopark (_Bool (*unlockf) (G *, void *), void *arg,
                      const char *waitreason) HIDDEN;
 void runtime_goready (G *gp) HIDDEN;
 void runtime_gosched (void) HIDDEN;
-void runtime_gosched_requeue (G *gp) HIDDEN;  /* on g0: queue a yielded G */
+void runtime_gosched_m (G *gp) NORETURN HIDDEN;  /* on g0: yield gp */
 void runtime_goexit1 (void) NORETURN HIDDEN;
-void runtime_mcall (void (*fn) (G *)) HIDDEN;
+/* Switch to the scheduler stack and run FN (current G) there; FN ends
+   in the scheduler.  Returns when the G is run again.  */
+void runtime_tosched (void (*fn) (G *)) HIDDEN;
+
+/* Preemption: sysmon sets gp->preempt (and poisons the guard where
+   split-stack prologues check it); the flag is honoured at the
+   scheduler's safe points (channel operations, go statements).  */
+void runtime_preempt_park (void) HIDDEN;
+static inline void
+runtime_preemptcheck (void)
+{
+  if (unlikely (__atomic_load_n (&runtime_g ()->preempt, __ATOMIC_RELAXED)))
+    runtime_preempt_park ();
+}
 
 /* Blocking system calls and C calls.  */
 void runtime_entersyscall (void) HIDDEN;
@@ -98,15 +127,34 @@ void runtime_exitsyscall (void) HIDDEN;
 void runtime_stopTheWorld (const char *reason) HIDDEN;
 void runtime_startTheWorld (void) HIDDEN;
 
+/* The collector's helpers (contracts.md): how many procs a collection
+   may use, and waking nproc-1 idle Ms to run runtime_gchelper (gc).  */
+int32_t runtime_gcprocs (void) HIDDEN;
+void runtime_helpgc (int32_t nproc) HIDDEN;
+void runtime_gchelper (void) __attribute__ ((weak)) HIDDEN;
+
+/* LockOSThread (procapi.c calls these with the G's own counts).  */
+void runtime_lockOSThread (void) HIDDEN;
+void runtime_unlockOSThread (void) HIDDEN;
+
+/* sysmon.c: the monitor thread, and what wakes it.  */
+void runtime_sysmon_start (void) HIDDEN;
+void runtime_sysmon_wake_locked (void) HIDDEN;  /* sched.lock held */
+_Bool runtime_retake_syscall (P *p) HIDDEN;
+void runtime_preemptone (P *p) HIDDEN;
+extern _Bool runtime_sysmon_nopreempt HIDDEN;  /* test knob */
+
 /* Start-up: set up m0, g0 and the Ps; then enter the scheduler.  */
 void runtime_schedinit (void) HIDDEN;
 void runtime_newproc_main (void (*fn) (void *)) HIDDEN;
 void runtime_main_started (void) HIDDEN;
 void runtime_mstart (void) NORETURN HIDDEN;
+/* Start an M that runs FN on its g0 and never runs Gs (sysmon).  */
+void runtime_newm_sys (void (*fn) (void)) HIDDEN;
 
 /* Run queues (runq.c).  */
 void runtime_runqput (P *p, G *gp, _Bool next) HIDDEN;
-G *runtime_runqget (P *p) HIDDEN;
+G *runtime_runqget (P *p, _Bool *inherit) HIDDEN;
 G *runtime_runqsteal (P *p, P *victim, _Bool stealnext) HIDDEN;
 _Bool runtime_runqempty (P *p) HIDDEN;
 void runtime_globrunqput (G *gp) HIDDEN;       /* sched.lock held */
@@ -118,9 +166,26 @@ void runtime_dumpgoroutines_and_exit (void) NORETURN HIDDEN;
 /* Number of live user goroutines.  */
 int32_t runtime_gcount (void) GOSYM ("runtime.gcount");
 
-/* context.S */
-void runtime_ctx_switch (uintptr *save_sp, uintptr load_sp) HIDDEN;
-uintptr runtime_ctx_make (uintptr top, void (*fn) (void)) HIDDEN;
+/* The context primitives (arch/ARCH/context.S has the contract; the
+   ucontext fallback is libruntime/context.c).  runtime_context_visit
+   shows the collector the registers of a G that is not running.  */
+#ifndef LIBRUNTIME_CONTEXT_FALLBACK
+void runtime_gosave (G *gp) HIDDEN;
+#else
+#include <ucontext.h>
+ucontext_t *runtime_context_uc (G *gp) HIDDEN;
+uintptr runtime_getsp (void) __attribute__ ((noinline)) HIDDEN;
+void runtime_context_saved (G *gp, uintptr sp) HIDDEN;
+#define runtime_gosave(gp)                                      \
+  ((void) getcontext (runtime_context_uc (gp)),                 \
+   runtime_context_saved ((gp), runtime_getsp ()))
+#endif
+void runtime_gogo (G *gp) NORETURN HIDDEN;
+void runtime_mcall (G *gp, void (*fn) (G *)) HIDDEN;
+void runtime_mcall_returned (void) NORETURN HIDDEN;
+void runtime_context_visit (G *gp, void (*visit) (uintptr lo, uintptr hi,
+                                                  void *arg),
+                            void *arg) HIDDEN;
 
 /* persistent.c: never-freed memory for G, M, P and sudogs.  */
 void *runtime_persistentalloc (uintptr size) HIDDEN;

@@ -21,7 +21,7 @@ void
 runtime_mcall_go (const FuncVal *fn)
 {
   mcall_fv = fn;
-  runtime_mcall (mcall_funcval);
+  runtime_tosched (mcall_funcval);
 }
 
 void runtime_Gosched (void) GOSYM ("runtime.Gosched");
@@ -34,7 +34,7 @@ runtime_Gosched (void)
 /* The inlined Gosched calls mcall(gosched_m): by then GP is switched
    out, and gosched_m queues it as runtime_gosched does.  */
 const FuncVal runtime_gosched_m_f GOSYM ("runtime.gosched__m..f")
-  = { (void (*) (void)) runtime_gosched_requeue };
+  = { (void (*) (void)) runtime_gosched_m };
 
 void runtime_osyield (void) GOSYM ("runtime.osyield");
 void
@@ -59,6 +59,22 @@ intgo
 runtime_NumCPU (void)
 {
   return runtime_ncpu_value;
+}
+
+/* LockOSThread nests: the G stays on this thread until as many
+   UnlockOSThread calls; an unmatched UnlockOSThread does nothing.  */
+void runtime_LockOSThread (void) GOSYM ("runtime.LockOSThread");
+void
+runtime_LockOSThread (void)
+{
+  runtime_lockOSThread ();
+}
+
+void runtime_UnlockOSThread (void) GOSYM ("runtime.UnlockOSThread");
+void
+runtime_UnlockOSThread (void)
+{
+  runtime_unlockOSThread ();
 }
 
 /* runtime.block: select {} and a select on only nil channels.  */

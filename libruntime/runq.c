@@ -64,15 +64,23 @@ runtime_runqput (P *p, G *gp, _Bool next)
   runqputslow (p, gp, h, t);
 }
 
-/* Owner only.  */
+/* Owner only.  *INHERIT (if INHERIT is not NULL) says the G came from
+   runnext: it continues the time slice of the G that readied it, so a
+   pair of Gs handing work back and forth counts as one long run for
+   sysmon, which then preempts it, and the rest of the queue gets its
+   turn.  */
 G *
-runtime_runqget (P *p)
+runtime_runqget (P *p, _Bool *inherit)
 {
   G *next = __atomic_load_n (&p->runnext, __ATOMIC_ACQUIRE);
+  if (inherit != NULL)
+    *inherit = 1;
   if (next != NULL
       && __atomic_compare_exchange_n (&p->runnext, &next, NULL, 0,
                                       __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
     return next;
+  if (inherit != NULL)
+    *inherit = 0;
   for (;;)
     {
       uint32_t h = load_acq (&p->runqhead);

@@ -108,6 +108,7 @@ IntBool
 runtime_selectgo (Scase *cases, uint16_t *order, intgo nsends, intgo nrecvs,
                   _Bool block)
 {
+  runtime_preemptcheck ();
   int ncases = (int) (nsends + nrecvs);
   uint16_t *pollorder = order, *lockorder = order + ncases;
 

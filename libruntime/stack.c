@@ -19,6 +19,7 @@
    stack (they run on the alternate signal stack, and the runtime's C is
    not compiled with -fsplit-stack).  */
 #include "stack.h"
+#include "proc.h"
 #include "os.h"
 #include "spinlock.h"
 
@@ -513,8 +514,12 @@ void
 runtime_stack_visit (G *gp, void (*visit) (uintptr lo, uintptr hi, void *arg),
                      void *arg)
 {
-  uintptr sp = gp == runtime_g () ? (uintptr) __builtin_frame_address (0)
-               : gp->stacksp;
+  _Bool running = gp == runtime_g ();
+  uintptr sp = running ? (uintptr) __builtin_frame_address (0) : gp->stacksp;
+  /* A G not running keeps its callee-saved registers in its Context
+     (proc.h; the scheduler saved them at its switch or system call).  */
+  if (!running)
+    runtime_context_visit (gp, visit, arg);
   StackSeg *s = gp->stackseg;
   if (seg_holds (gp->stackspare, sp))
     s = gp->stackspare;

@@ -1,13 +1,16 @@
 # tools/common.sh: shared by the tools/ scripts.  Maps a Go arch name to
 # its toolchain and to the way its programs run on this machine.
 top=$(cd "$(dirname "$0")/.." && pwd)
-ALL_ARCHES="amd64 386 arm arm64 amd64-posix"
+ALL_ARCHES="amd64 386 arm arm64 amd64-posix amd64-ucontext"
 
 # A configuration is ARCH or ARCH-VARIANT; a variant adds configure flags:
 #   posix      the portable POSIX OS layer instead of os/linux
+#   ucontext   goroutine switches through ucontext (libruntime/context.c)
+#              instead of arch/ARCH/context.S
 config_flags() {
   case "$1" in
     *-posix) echo "--with-os-layer=posix" ;;
+    *-ucontext) echo "--enable-context-fallback" ;;
     *-*) echo "unknown configuration '$1'" >&2; exit 2 ;;
   esac
 }

@@ -19,4 +19,12 @@
 #define ARCH_TLS_ADDRESS_CACHED 0
 /* Static chain register of func value calls: %r10.  */
 
+/* Goroutine contexts (context.S).  ARCH_CTX_REGS: the words of
+   callee-saved registers kept in Context.regs (rbx rbp r12 r13 r14 r15).
+   ARCH_CALL_PUSHES_PC: a call pushes its return address on the stack
+   (so a new goroutine's first frame finds a zero one there) rather than
+   setting a link register.  */
+#define ARCH_CTX_REGS        6
+#define ARCH_CALL_PUSHES_PC  1
+
 #endif

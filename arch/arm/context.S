@@ -1,68 +1,86 @@
-/* context.S (arm): goroutine context switches.
-   Contract: see arch/amd64/context.S.  Saved on the goroutine's stack:
-   d8-d15, r4-r12 and lr (ten words keep sp 8-aligned, as AAPCS wants);
-   the switch resumes with bx lr, which interworks with Thumb-2 code.  */
+/* context.S (arm): the goroutine context primitives, in Thumb-2 (the
+   state gcc's armhf code runs in; every jump is a bx/blx, so ARM-state
+   callers work too).  Contract: arch/amd64/context.S.  Context.regs
+   holds r4-r11 (8 words) then the VFP callee-saved d8-d15 (16 words);
+   sp and the resume address (lr at the call) are Context.sp and .pc.
+   r12 (ip) and the other VFP registers are caller-saved in the AAPCS.
+
+   void runtime_gosave (G *gp)      setjmp into gp->context
+   void runtime_gogo (G *gp)        longjmp to gp->context; never returns
+   void runtime_mcall (G *gp, void (*fn) (G *))
+                                    save as gosave, call fn (gp) on
+                                    gp->m->g0's stack; fn never returns  */
 #include "arch.h"
+#include "asm-offsets.h"
 
 	.syntax unified
-	.arm
+	.thumb
 	.fpu	vfpv3-d16
+
+/* Save the caller's context into the G at r0.  Uses r2, r3.  */
+.macro SAVE
+	add	r2, r0, #(G_CONTEXT)
+	str	sp, [r2, #(CTX_SP)]
+	str	lr, [r2, #(CTX_PC)]
+	str	sp, [r0, #(G_STACKSP)]
+	add	r3, r2, #(CTX_REGS)
+	stmia	r3!, {r4-r11}
+	vstmia	r3, {d8-d15}
+.endm
+
 	.text
-	.globl	runtime_ctx_switch
-	.type	runtime_ctx_switch, %function
-	.hidden	runtime_ctx_switch
-	.align	2
-runtime_ctx_switch:
+	.globl	runtime_gosave
+	.type	runtime_gosave, %function
+	.hidden	runtime_gosave
+	.thumb_func
+	.p2align 2
+runtime_gosave:
 	.fnstart
 	.cantunwind
-	push	{r4-r12, lr}
-	vpush	{d8-d15}
-	str	sp, [r0]
-	mov	sp, r1
-	vpop	{d8-d15}
-	pop	{r4-r12, lr}
+	SAVE
+	movs	r0, #0
 	bx	lr
 	.fnend
-	.size	runtime_ctx_switch, . - runtime_ctx_switch
+	.size	runtime_gosave, . - runtime_gosave
 
-/* uintptr runtime_ctx_make (uintptr top, void (*fn) (void)) */
-	.globl	runtime_ctx_make
-	.type	runtime_ctx_make, %function
-	.hidden	runtime_ctx_make
-	.align	2
-runtime_ctx_make:
+	.globl	runtime_gogo
+	.type	runtime_gogo, %function
+	.hidden	runtime_gogo
+	.thumb_func
+	.p2align 2
+runtime_gogo:
 	.fnstart
 	.cantunwind
-	bic	r0, r0, #15
-	sub	r0, r0, #(64 + 40)		/* d8-d15, then r4-r12 and lr */
-	mov	r2, #0
-	mov	r3, #0
-1:	cmp	r3, #(64 + 36)
-	strne	r2, [r0, r3]
-	addne	r3, r3, #4
-	bne	1b
-	str	r1, [r0, #(64 + 36)]		/* lr: FN */
-	bx	lr
+	add	r2, r0, #(G_CONTEXT)
+	add	r3, r2, #(CTX_REGS)
+	ldmia	r3!, {r4-r11}
+	vldmia	r3, {d8-d15}
+	ldr	r3, [r2, #(CTX_SP)]
+	mov	sp, r3
+	ldr	r3, [r2, #(CTX_PC)]
+	movs	r0, #1
+	mov	lr, #0				/* a new G's entry has no caller */
+	bx	r3
 	.fnend
-	.size	runtime_ctx_make, . - runtime_ctx_make
+	.size	runtime_gogo, . - runtime_gogo
 
-/* void runtime_sigpanic_tramp (void)
-     Entered, instead of the faulting instruction, by a signal handler
-     that pushed two words: [sp] the interrupted lr, [sp+4] the faulting
-     pc + 2 (Thumb bit set as needed).  Calls runtime_sigpanic, which
-     never returns.  Its unwind entry pops lr and pc from those words,
-     so the unwinder resumes in the faulting function with its own lr,
-     even when that function is a leaf that never saved lr.  */
-	.text
-	.globl	runtime_sigpanic_tramp
-	.type	runtime_sigpanic_tramp, %function
-	.hidden	runtime_sigpanic_tramp
-	.align	2
-runtime_sigpanic_tramp:
+	.globl	runtime_mcall
+	.type	runtime_mcall, %function
+	.hidden	runtime_mcall
+	.thumb_func
+	.p2align 2
+runtime_mcall:
 	.fnstart
-	.unwind_raw 8, 0x8c, 0x00		@ pop {r14, r15}
-	bl	runtime_sigpanic
-	udf	#0
+	.cantunwind
+	SAVE
+	ldr	r2, [r0, #(G_M)]
+	ldr	r2, [r2, #(M_G0)]
+	ldr	r2, [r2, #(G_CONTEXT + CTX_SP)]
+	bic	r2, r2, #7
+	mov	sp, r2				/* the scheduler stack */
+	blx	r1				/* fn (gp): r0 is still gp */
+	bl	runtime_mcall_returned
 	.fnend
-	.size	runtime_sigpanic_tramp, . - runtime_sigpanic_tramp
+	.size	runtime_mcall, . - runtime_mcall
+
 	.section .note.GNU-stack,"",%progbits

@@ -21,4 +21,13 @@
 #define ARCH_TLS_ADDRESS_CACHED 1
 /* Static chain register of func value calls: x18.  */
 
+/* Goroutine contexts (context.S).  ARCH_CTX_REGS: the words of
+   callee-saved registers kept in Context.regs (x19-x29, then
+   d8-d15, and one word of padding).
+   ARCH_CALL_PUSHES_PC: a call pushes its return address on the stack
+   (so a new goroutine's first frame finds a zero one there) rather than
+   setting a link register.  */
+#define ARCH_CTX_REGS        20
+#define ARCH_CALL_PUSHES_PC  0
+
 #endif

@@ -1,84 +1,92 @@
-/* context.S (arm64): goroutine context switches.
-   Contract: see arch/amd64/context.S.  Saved on the goroutine's stack
-   (160 bytes, sp stays 16-aligned): x19-x29, x30 (the resume address)
-   and d8-d15.  */
+/* context.S (arm64): the goroutine context primitives.
+   Contract: arch/amd64/context.S.  Context.regs holds x19-x29 (11
+   words) then d8-d15 (8 words); sp and the resume address (x30 at the
+   call) are Context.sp and .pc.
+
+   void runtime_gosave (G *gp)      setjmp into gp->context
+   void runtime_gogo (G *gp)        longjmp to gp->context; never returns
+   void runtime_mcall (G *gp, void (*fn) (G *))
+                                    save as gosave, call fn (gp) on
+                                    gp->m->g0's stack; fn never returns  */
 #include "arch.h"
+#include "asm-offsets.h"
 
-	.text
-	.globl	runtime_ctx_switch
-	.type	runtime_ctx_switch, %function
-	.hidden	runtime_ctx_switch
-	.p2align 2
-runtime_ctx_switch:
-	.cfi_startproc
-	sub	sp, sp, #160
-	stp	x19, x20, [sp, #0]
-	stp	x21, x22, [sp, #16]
-	stp	x23, x24, [sp, #32]
-	stp	x25, x26, [sp, #48]
-	stp	x27, x28, [sp, #64]
-	stp	x29, x30, [sp, #80]
-	stp	d8, d9, [sp, #96]
-	stp	d10, d11, [sp, #112]
-	stp	d12, d13, [sp, #128]
-	stp	d14, d15, [sp, #144]
+#define REG(n)	(G_CONTEXT + CTX_REGS + 8 * (n))
+
+/* Save the caller's context into the G at x0.  Uses x2.  */
+.macro SAVE
 	mov	x2, sp
-	str	x2, [x0]
-	mov	sp, x1
-	ldp	x19, x20, [sp, #0]
-	ldp	x21, x22, [sp, #16]
-	ldp	x23, x24, [sp, #32]
-	ldp	x25, x26, [sp, #48]
-	ldp	x27, x28, [sp, #64]
-	ldp	x29, x30, [sp, #80]
-	ldp	d8, d9, [sp, #96]
-	ldp	d10, d11, [sp, #112]
-	ldp	d12, d13, [sp, #128]
-	ldp	d14, d15, [sp, #144]
-	add	sp, sp, #160
-	ret
-	.cfi_endproc
-	.size	runtime_ctx_switch, . - runtime_ctx_switch
+	str	x2, [x0, #(G_CONTEXT + CTX_SP)]
+	str	x2, [x0, #(G_STACKSP)]
+	str	x30, [x0, #(G_CONTEXT + CTX_PC)]
+	add	x2, x0, #(REG (0))
+	stp	x19, x20, [x2, #0]
+	stp	x21, x22, [x2, #16]
+	stp	x23, x24, [x2, #32]
+	stp	x25, x26, [x2, #48]
+	stp	x27, x28, [x2, #64]
+	str	x29, [x2, #80]
+	stp	d8, d9, [x2, #88]
+	stp	d10, d11, [x2, #104]
+	stp	d12, d13, [x2, #120]
+	stp	d14, d15, [x2, #136]
+.endm
 
-/* uintptr runtime_ctx_make (uintptr top, void (*fn) (void)) */
-	.globl	runtime_ctx_make
-	.type	runtime_ctx_make, %function
-	.hidden	runtime_ctx_make
-	.p2align 2
-runtime_ctx_make:
-	.cfi_startproc
-	and	x0, x0, #~15
-	sub	x0, x0, #160
-	mov	x2, #0
-1:	str	xzr, [x0, x2]
-	add	x2, x2, #8
-	cmp	x2, #160
-	b.ne	1b
-	str	x1, [x0, #88]			/* x30: FN */
-	ret
-	.cfi_endproc
-	.size	runtime_ctx_make, . - runtime_ctx_make
-
-/* void runtime_sigpanic_tramp (void)
-     Entered, instead of the faulting instruction, by a signal handler
-     that pushed two words: [sp] the interrupted x30, [sp+8] the faulting
-     pc + 4.  Calls runtime_sigpanic, which never returns.  Its CFI takes
-     the caller's pc from [sp+8] (return address column x16) and restores
-     x30 from [sp], so the unwinder resumes in the faulting function with
-     its own x30, even when that function is a leaf.  */
 	.text
-	.globl	runtime_sigpanic_tramp
-	.type	runtime_sigpanic_tramp, %function
-	.hidden	runtime_sigpanic_tramp
+	.globl	runtime_gosave
+	.type	runtime_gosave, %function
+	.hidden	runtime_gosave
 	.p2align 2
-runtime_sigpanic_tramp:
+runtime_gosave:
 	.cfi_startproc
-	.cfi_return_column x16
-	.cfi_def_cfa sp, 16
-	.cfi_offset x30, -16
-	.cfi_offset x16, -8
-	bl	runtime_sigpanic
-	brk	#0
+	SAVE
+	mov	x0, #0
+	ret
 	.cfi_endproc
-	.size	runtime_sigpanic_tramp, . - runtime_sigpanic_tramp
+	.size	runtime_gosave, . - runtime_gosave
+
+	.globl	runtime_gogo
+	.type	runtime_gogo, %function
+	.hidden	runtime_gogo
+	.p2align 2
+runtime_gogo:
+	.cfi_startproc
+	add	x2, x0, #(REG (0))
+	ldp	x19, x20, [x2, #0]
+	ldp	x21, x22, [x2, #16]
+	ldp	x23, x24, [x2, #32]
+	ldp	x25, x26, [x2, #48]
+	ldp	x27, x28, [x2, #64]
+	ldr	x29, [x2, #80]
+	ldp	d8, d9, [x2, #88]
+	ldp	d10, d11, [x2, #104]
+	ldp	d12, d13, [x2, #120]
+	ldp	d14, d15, [x2, #136]
+	ldr	x2, [x0, #(G_CONTEXT + CTX_SP)]
+	mov	sp, x2
+	ldr	x3, [x0, #(G_CONTEXT + CTX_PC)]
+	mov	x30, #0				/* a new G's entry has no caller */
+	mov	x0, #1
+	br	x3
+	.cfi_endproc
+	.size	runtime_gogo, . - runtime_gogo
+
+	.globl	runtime_mcall
+	.type	runtime_mcall, %function
+	.hidden	runtime_mcall
+	.p2align 2
+runtime_mcall:
+	.cfi_startproc
+	SAVE
+	ldr	x2, [x0, #(G_M)]
+	ldr	x2, [x2, #(M_G0)]
+	ldr	x2, [x2, #(G_CONTEXT + CTX_SP)]
+	and	x2, x2, #~15
+	mov	sp, x2				/* the scheduler stack */
+	.cfi_undefined x30			/* unwinding stops here */
+	blr	x1				/* fn (gp): x0 is still gp */
+	bl	runtime_mcall_returned
+	.cfi_endproc
+	.size	runtime_mcall, . - runtime_mcall
+
 	.section .note.GNU-stack,"",%progbits

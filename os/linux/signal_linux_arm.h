@@ -1,7 +1,7 @@
 /* signal_linux_arm.h: ucontext access for the signal handler.  */
 #include <ucontext.h>
 #define SIGCTX_PC(uc) ((uintptr) (uc)->uc_mcontext.arm_pc)
-void runtime_sigpanic_tramp (void) HIDDEN;   /* arch/arm/context.S */
+void runtime_sigpanic_tramp (void) HIDDEN;   /* arch/arm/sigtramp.S */
 /* Make the interrupted code call runtime_sigpanic as if from the
    faulting instruction, through runtime_sigpanic_tramp: push the
    interrupted lr and the faulting pc (+2, Thumb bit as it was) for the

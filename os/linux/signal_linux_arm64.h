@@ -1,7 +1,7 @@
 /* signal_linux_arm64.h: ucontext access for the signal handler.  */
 #include <ucontext.h>
 #define SIGCTX_PC(uc) ((uintptr) (uc)->uc_mcontext.pc)
-void runtime_sigpanic_tramp (void) HIDDEN;   /* arch/arm64/context.S */
+void runtime_sigpanic_tramp (void) HIDDEN;   /* arch/arm64/sigtramp.S */
 /* As on arm (signal_linux_arm.h): push the interrupted x30 and the
    faulting pc + 4 for runtime_sigpanic_tramp's CFI.  */
 static inline void

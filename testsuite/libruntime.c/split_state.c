@@ -14,6 +14,7 @@
 #include "lrt_ctest.h"
 #include "runtime.h"
 #include "stack.h"
+#include "proc.h"
 
 enum { Depth = 200000, Marks = 64 };   /* past any base stack (8 MiB on arm) */
 
@@ -117,6 +118,7 @@ static void
 test (void)
 {
   G *g = runtime_g ();
+  runtime_sysmon_nopreempt = 1;   /* this test owns the guard */
   CHECK (g->stackseg == NULL);
   for (int round = 0; round < 2; round++)
     {
