@@ -82,6 +82,8 @@ struct M {
   int32_t dying;             /* 0; 1 while a fatal error is printed */
   uint32_t printlen;         /* bytes pending in printbuf */
   char printbuf[256];        /* print output gathered until printunlock */
+  /* Allocator (malloc.c): moves to P when the scheduler has one.  */
+  struct MCache *mcache;     /* this M's allocation cache, or NULL */
 };
 
 extern __thread G *runtime_g_tls TLS_IE HIDDEN;
