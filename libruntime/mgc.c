@@ -793,8 +793,28 @@ current_sp (void)
   return (uintptr) &here;
 }
 
+/* Zero the stack just below the caller, where the collector's own
+   frames are about to go: their unused slots would otherwise show the
+   conservative scan stale pointers from dead frames.  */
+static void __attribute__ ((noinline))
+clear_stack (void)
+{
+  volatile uintptr buf[256];
+  for (uintptr i = 0; i < nelem (buf); i++)
+    buf[i] = 0;
+}
+
+static void __attribute__ ((noinline)) gc_body (int32_t force);
+
 void
 runtime_gc (int32_t force)
+{
+  clear_stack ();
+  gc_body (force);
+}
+
+static void
+gc_body (int32_t force)
 {
   runtime_mallocinit ();
   if (runtime_gcstats.percent < 0 && !force)

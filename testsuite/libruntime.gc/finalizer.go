@@ -1,0 +1,159 @@
+// run
+
+// Finalizers run for unreachable objects, once, and never for objects
+// still reachable from a global, a closure, a local variable or another
+// finalizable object; every finalizer signature Go accepts is called;
+// finalized objects are freed by a later cycle.  Objects referenced
+// only from another goroutine's stack, a map or a channel buffer are
+// covered by finalizer_reach.go once goroutines, maps and channels are
+// in the runtime.
+package main
+
+import "runtime"
+
+type T struct {
+	id   int
+	next *T
+	pad  [4]int
+}
+
+type Namer interface{ Name() int }
+
+func (t *T) Name() int { return t.id }
+
+var finalized [64]int
+
+func count(t *T) { finalized[t.id]++ }
+
+var global *T
+var keepClosure func() int
+
+//go:noinline
+func makeGarbage(id int) {
+	t := &T{id: id}
+	runtime.SetFinalizer(t, count)
+}
+
+//go:noinline
+func makeIface(id int) {
+	t := &T{id: id}
+	runtime.SetFinalizer(t, func(x interface{}) {
+		if x != nil {
+			finalized[id]++
+		}
+	})
+}
+
+//go:noinline
+func makeNamer(id int) {
+	t := &T{id: id}
+	runtime.SetFinalizer(t, func(n Namer) { finalized[n.Name()]++ })
+}
+
+//go:noinline
+func makeResult(id int) {
+	t := &T{id: id}
+	runtime.SetFinalizer(t, func(t *T) (int, string) { finalized[t.id]++; return 1, "x" })
+}
+
+//go:noinline
+func makeMethodValue(id int) {
+	t := &T{id: id}
+	base := 10
+	// A closure capturing a local: the finalizer is a heap func value.
+	runtime.SetFinalizer(t, func(t *T) { finalized[t.id] += base - 9 })
+}
+
+//go:noinline
+func makeChain(id int) {
+	// b is reachable only from a, both finalizable: a first.
+	a := &T{id: id}
+	b := &T{id: id + 1}
+	a.next = b
+	runtime.SetFinalizer(a, count)
+	runtime.SetFinalizer(b, count)
+}
+
+//go:noinline
+func makeReachable() *T {
+	global = &T{id: 20}
+	runtime.SetFinalizer(global, count)
+	c := &T{id: 21}
+	runtime.SetFinalizer(c, count)
+	keepClosure = func() int { return c.id }
+	d := &T{id: 22}
+	runtime.SetFinalizer(d, count)
+	return d
+}
+
+//go:noinline
+func makeCleared(id int) {
+	t := &T{id: id}
+	runtime.SetFinalizer(t, count)
+	runtime.SetFinalizer(t, nil)
+}
+
+func gcs(n int) {
+	for i := 0; i < n; i++ {
+		runtime.GC()
+	}
+}
+
+func want(id, n int) {
+	if finalized[id] != n {
+		println("object", id, "finalized", finalized[id], "times, want", n)
+		panic("fail")
+	}
+}
+
+func main() {
+	makeGarbage(1)
+	makeIface(2)
+	makeNamer(3)
+	makeResult(4)
+	makeMethodValue(5)
+	makeChain(6)
+	local := makeReachable()
+	makeCleared(8)
+	gcs(1)
+	for _, id := range []int{1, 2, 3, 4, 5, 6} {
+		want(id, 1)
+	}
+	gcs(1) // b of the chain becomes unreachable once a is finalized
+	want(7, 1)
+	gcs(3)
+	for _, id := range []int{1, 2, 3, 4, 5, 6, 7} {
+		want(id, 1) // once, however many cycles follow
+	}
+	want(8, 0)
+	want(20, 0)
+	want(21, 0)
+	want(22, 0)
+	if keepClosure() != 21 || global.id != 20 || local.id != 22 {
+		panic("reachable object changed")
+	}
+	runtime.KeepAlive(local)
+
+	// Finalized objects are freed by a later cycle: 64 objects of 1 MiB.
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	before := ms.HeapAlloc
+	big := 0
+	for i := 0; i < 64; i++ {
+		func() {
+			b := new([1 << 20]byte)
+			runtime.SetFinalizer(b, func(*[1 << 20]byte) { big++ })
+		}()
+	}
+	gcs(3)
+	runtime.ReadMemStats(&ms)
+	if big != 64 {
+		println("big finalized", big)
+		panic("fail")
+	}
+	if ms.HeapAlloc > before+8<<20 {
+		println("heap", ms.HeapAlloc, "was", before)
+		panic("finalized objects not freed")
+	}
+}

@@ -1,0 +1,24 @@
+// run
+// ulimit: -v 400000
+// exitcode: 2
+// output: regexp
+
+// When the OS refuses memory the program dies with Go's message and
+// exit status 2 (the address space is limited to 400 MB).
+package main
+
+type block struct {
+	next *block
+	data [1 << 20]byte
+}
+
+var head *block
+
+func main() {
+	for i := 0; i < 1<<20; i++ {
+		b := new(block)
+		b.next = head
+		head = b
+	}
+	println("allocated everything: no limit?")
+}
