@@ -22,13 +22,13 @@ type obj struct {
 }
 
 func main() {
-	total := 4 << 30
+	total := int64(4 << 30)
 	if runtime.GOARCH == "arm" {
 		total = 400 << 20
 	}
 	const window = 3500 // about 10 MB live (3 KB on average)
 	var ring [window]*obj
-	allocated := 0
+	allocated := int64(0)
 	for i := 0; allocated < total; i++ {
 		size := 16 << uint(i%11) // 16 B .. 16 KiB, 10 KiB average
 		if i%97 == 0 {
@@ -43,7 +43,7 @@ func main() {
 			n.next = nil
 		}
 		ring[i%window] = o
-		allocated += size + 32
+		allocated += int64(size) + 32
 	}
 	for i, o := range ring {
 		if o == nil || len(o.data) == 0 {

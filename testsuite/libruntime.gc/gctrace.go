@@ -11,8 +11,13 @@ import "runtime"
 
 var big []byte
 
-func main() {
+//go:noinline
+func alloc() {
 	big = make([]byte, 20<<20)
+}
+
+func main() {
+	alloc()
 	runtime.GC()
 	big = nil
 	runtime.GC()

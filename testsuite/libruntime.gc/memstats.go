@@ -76,11 +76,11 @@ func main() {
 	if ms.NumGC < gc0+1 || ms.LastGC == 0 || ms.NextGC == 0 || ms.PauseTotalNs == 0 {
 		panic("collection not counted")
 	}
-	if ms.HeapObjects < 10000 || ms.HeapAlloc < 10000*64 {
+	if ms.HeapObjects < 10000 || ms.HeapAlloc < 10000*28 {
 		println(ms.HeapObjects, ms.HeapAlloc)
 		panic("live objects not counted")
 	}
-	if ms.TotalAlloc < 100000*64 || ms.Mallocs < 100000 {
+	if ms.TotalAlloc < 100000*28 || ms.Mallocs < 100000 {
 		panic("allocations not counted")
 	}
 	objs, frees := ms.HeapObjects, ms.Frees
