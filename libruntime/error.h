@@ -16,6 +16,11 @@ void runtime_panicmakeslicecap (void) GOSYM ("runtime.panicmakeslicecap") NORETU
 /* MSG followed by T's name: "hash of unhashable type []int".  */
 void runtime_panic_uncomparable (const char *msg, const Type *t) NORETURN HIDDEN;
 
+/* A failed type assertion (iface.c): a *runtime.TypeAssertionError.  */
+void runtime_panic_typeassert (const Type *iface, const Type *have,
+                               const Type *want, const String *missing)
+  NORETURN HIDDEN;
+
 /* If E's dynamic type has a method NAME of type func() string, call it
    and store the result in *OUT.  For printing panic values.  */
 _Bool runtime_call_string_method (Eface e, const char *name, String *out) HIDDEN;

@@ -68,15 +68,16 @@ mcache_new (void)
   return c;
 }
 
-/* The allocating thread's cache.  When the scheduler's P exists this is
-   the one line to change: return runtime_m ()->p->mcache.  */
+/* The allocating P's cache; an M without a P (start-up before the
+   scheduler, a thread outside Go code) uses its own.  */
 static inline MCache *
 mycache (void)
 {
   M *m = runtime_m ();
-  if (unlikely (m->mcache == NULL))
-    m->mcache = mcache_new ();
-  return m->mcache;
+  MCache **slot = likely (m->p != NULL) ? &m->p->mcache : &m->mcache;
+  if (unlikely (*slot == NULL))
+    *slot = mcache_new ();
+  return *slot;
 }
 
 static void

@@ -45,6 +45,7 @@
 #define LIBRUNTIME_MALLOC_H
 
 #include "runtime.h"
+#include "proc.h"
 #include "spinlock.h"
 
 enum {
@@ -106,7 +107,6 @@ enum {
   SpanBitWords = MaxObjsPerSpan / WORDBITS,
   HeapFreeLists = 128,         /* free spans of 1..127 pages by size */
   MaxExtraRoots = 64,
-  MaxGcproc = 8,
 };
 
 #if ARCH_PTRSIZE == 8
@@ -276,7 +276,6 @@ Span *runtime_heapalloc (uintptr npages, _Bool large) HIDDEN;
 void runtime_heapfree (Span *s) HIDDEN;
 Span *runtime_spanalloc (void) HIDDEN;
 void runtime_heapscavenge (uintptr retain) HIDDEN;
-void *runtime_persistentalloc (uintptr size) HIDDEN;
 void runtime_outofmemory (uintptr size) NORETURN HIDDEN;
 
 /* The heap's state and statistics, guarded by heaplock.  */
@@ -290,7 +289,6 @@ typedef struct HeapState {
   uint64_t inuse;              /* bytes of in-use spans */
   uint64_t released;           /* bytes of free spans given back */
   uint64_t metasys;            /* bytes of chunk metadata and spans */
-  uint64_t othersys;           /* persistentalloc */
   uint64_t nspans;             /* span structs allocated */
   /* Cumulative counts: malloc.c adds at flush, the sweep at frees.  */
   uint64_t nmalloc[NumSizeClassesMax];
@@ -341,6 +339,9 @@ typedef struct GCStats {
 } GCStats;
 extern GCStats runtime_gcstats HIDDEN;
 void runtime_gc_stoptheworld (void) HIDDEN;
+/* Zero the stack just below the caller: frames that go there next show
+   the conservative scan no stale pointers of dead frames.  */
+void runtime_gc_clearstack (void) HIDDEN;
 void runtime_gc_starttheworld (void) HIDDEN;
 
 /* Finalizers (mfinal.c), used by the collector.  */
@@ -350,5 +351,6 @@ void runtime_fin_markroots (void (*markobj) (uintptr, void *),
 void runtime_fin_queue_unmarked (_Bool (*marked) (uintptr),
                                  void (*setmark) (uintptr)) HIDDEN;
 void runtime_fin_run (void) HIDDEN;
+void runtime_fin_wake (void) HIDDEN;
 
 #endif /* LIBRUNTIME_MALLOC_H */

@@ -14,9 +14,9 @@
    Finalizers run through runtime_reflectcall (reflectcall.c) with the
    argument converted to the finalizer's parameter type (the pointer
    itself, interface{}, or a non-empty interface the pointer type
-   implements); results are ignored.  Until the scheduler is merged they
-   run at the end of runtime.GC on the calling goroutine, in queue
-   order; with the scheduler they move to a finalizer goroutine.
+   implements); results are ignored.  They run in queue order on the
+   finalizer goroutine (fing), which the first collection that queues
+   one starts and later ones wake; it parks when the queue is empty.
 
    Invariants: a table slot's obj is 0 (empty), Tombstone (deleted) or an
    object base; an object has at most one entry.  table, queue and their
@@ -46,6 +46,8 @@ static uintptr tablesize, tableused;  /* used counts tombstones too */
 static Finalizer *queue;           /* queuecap slots, queuelen used */
 static uintptr queuecap, queuelen;
 static _Bool running;              /* fin_run active on some goroutine */
+static G *fing;                    /* the finalizer goroutine, once made */
+static _Bool fingwait;             /* fing is parked (or about to be) */
 
 static uintptr
 hashptr (uintptr p, uintptr size)
@@ -209,6 +211,70 @@ runtime_fin_run (void)
   queuelen = 0;
   running = 0;
   runtime_spinunlock (&finlock);
+}
+
+/* ---- The finalizer goroutine.  */
+
+static _Bool
+fing_unlock (G *gp, void *arg)
+{
+  (void) gp;
+  (void) arg;
+  runtime_spinunlock (&finlock);
+  return 1;
+}
+
+static void
+fing_main (void *arg)
+{
+  (void) arg;
+  for (;;)
+    {
+      runtime_fin_run ();
+      /* The finalized objects' addresses linger in dead frames that
+         the parked stack's frames would reuse.  */
+      runtime_gc_clearstack ();
+      runtime_spinlock (&finlock);
+      if (queuelen != 0)
+        {
+          runtime_spinunlock (&finlock);
+          continue;
+        }
+      fingwait = 1;
+      /* finlock is released on g0 once this G is Gwaiting, so a waker
+         that sees fingwait can ready it.  */
+      runtime_gopark (fing_unlock, NULL, "finalizer wait");
+    }
+}
+
+/* After a collection, with the world running again: start or wake the
+   finalizer goroutine if finalizers are queued.  Needs a P (a user
+   goroutine); before the scheduler runs they stay queued.  */
+void
+runtime_fin_wake (void)
+{
+  M *m = runtime_m ();
+  if (m->p == NULL || runtime_g () == m->g0)
+    return;
+  runtime_spinlock (&finlock);
+  if (queuelen == 0)
+    {
+      runtime_spinunlock (&finlock);
+      return;
+    }
+  if (fing == NULL)
+    {
+      fing = (G *) 1;          /* made below, outside the lock */
+      runtime_spinunlock (&finlock);
+      G *gp = runtime_newproc (fing_main, NULL);
+      __atomic_store_n (&fing, gp, __ATOMIC_RELEASE);
+      return;
+    }
+  _Bool wake = fingwait;
+  fingwait = 0;
+  runtime_spinunlock (&finlock);
+  if (wake)
+    runtime_goready (fing);
 }
 
 /* ---- runtime.SetFinalizer.  */

@@ -38,38 +38,19 @@
 #include "malloc.h"
 #include "atomic.h"
 #include "os.h"
+#include "gcroots.h"
+#include "stack.h"
+#include "panic.h"
+#include "chan.h"
 
 GCStats runtime_gcstats;
 
-/* ---- Roots gccgo registers (ABI 3.11): chained through next.  */
+/* ---- Roots: the globals gccgo registers (gcroots.h) and the
+   runtime's own (runtime_gcroot_add).  */
 
-typedef struct RootEntry {
-  void *decl;
-  uintptr size;
-  uintptr ptrdata;
-  const uint8_t *gcdata;
-} RootEntry;
-
-typedef struct RootList {
-  struct RootList *next;
-  intgo count;
-  RootEntry roots[];
-} RootList;
-
-static RootList *rootlists;        /* guarded by rootlock */
 static SpinLock rootlock;
 static struct { const void *p; uintptr size; } extraroots[MaxExtraRoots];
 static uint32_t nextraroots;       /* guarded by rootlock */
-
-void runtime_registerGCRoots (RootList *l) GOSYM ("runtime.registerGCRoots");
-void
-runtime_registerGCRoots (RootList *l)
-{
-  runtime_spinlock (&rootlock);
-  l->next = rootlists;
-  rootlists = l;
-  runtime_spinunlock (&rootlock);
-}
 
 void
 runtime_gcroot_add (const void *p, uintptr size)
@@ -88,7 +69,7 @@ _Bool runtime_in_dataroots (uintptr p) HIDDEN;
 _Bool
 runtime_in_dataroots (uintptr p)
 {
-  for (RootList *l = rootlists; l != NULL; l = l->next)
+  for (GcRootList *l = runtime_gcroots; l != NULL; l = l->next)
     for (intgo i = 0; i < l->count; i++)
       {
         uintptr d = (uintptr) l->roots[i].decl;
@@ -277,10 +258,10 @@ scanobject (uintptr b, Worker *w)
 static void
 scan_dataroots (Worker *w)
 {
-  for (RootList *l = rootlists; l != NULL; l = l->next)
+  for (GcRootList *l = runtime_gcroots; l != NULL; l = l->next)
     for (intgo i = 0; i < l->count; i++)
       {
-        const RootEntry *r = &l->roots[i];
+        const GcRoot *r = &l->roots[i];
         const uintptr *words = r->decl;
         for (uintptr j = 0; j < r->ptrdata / PTRSIZE; j++)
           if ((r->gcdata[j / 8] >> (j % 8)) & 1)
@@ -288,13 +269,50 @@ scan_dataroots (Worker *w)
       }
 }
 
-/* Goroutine stacks and saved registers.  Until the scheduler is merged
-   only the collecting (main) goroutine exists: from the sp recorded
-   after its callee-saved registers were spilled, to its stack top.  */
+/* Goroutine stacks and saved registers, conservatively, through
+   runtime_stack_visit: the collecting goroutine from the current sp
+   (its callee-saved registers were spilled by gc_body), every other
+   live one from the sp its switch saved, with its registers below it.
+   Then what each G reaches outside its stack: the G itself (arg,
+   param), its heap defer records and panics (persistent memory the
+   collector does not otherwise see), the wait records of its select.  */
+static void
+visit_range (uintptr lo, uintptr hi, void *w)
+{
+  scan_conservative (lo, hi, w);
+}
+
+static void
+scan_g (G *gp, Worker *w)
+{
+  scan_conservative ((uintptr) gp, (uintptr) (gp + 1), w);
+  runtime_stack_visit (gp, visit_range, w);
+  for (Defer *d = gp->defer; d != NULL; d = d->link)
+    scan_conservative ((uintptr) d, (uintptr) (d + 1), w);
+  for (Panic *p = gp->panic; p != NULL; p = p->link)
+    scan_conservative ((uintptr) p, (uintptr) (p + 1), w);
+  for (Sudog *sg = gp->waiting; sg != NULL; sg = sg->waitlink)
+    scan_conservative ((uintptr) sg, (uintptr) (sg + 1), w);
+}
+
+/* The one place that walks the scheduler's list of Gs (the world is
+   stopped: the list and every G's state are still).  */
 static void
 scan_stacks (Worker *w)
 {
-  scan_conservative (work.stack_lo, work.stack_hi, w);
+  G *self = runtime_g ();
+  _Bool selfseen = 0;
+  for (G *gp = runtime_allg; gp != NULL; gp = gp->alllink)
+    {
+      uint32_t st = __atomic_load_n (&gp->status, __ATOMIC_ACQUIRE);
+      if (st == Gdead || st == Gidle)
+        continue;
+      selfseen |= gp == self;
+      scan_g (gp, w);
+    }
+  /* Before the scheduler runs (or on g0) the caller is not on allg.  */
+  if (!selfseen)
+    scan_conservative (work.stack_lo, work.stack_hi, w);
 }
 
 static void
@@ -602,24 +620,33 @@ helpgc (int32_t nproc)
   runtime_gctest_helpgc (nproc);
 }
 
-/* ---- Stopping the world: nothing to stop until the scheduler is
-   merged (one thread runs Go code).  */
+/* ---- Stopping the world: through the scheduler, once it runs (before
+   runtime_schedinit the allocating thread is the only one).  */
+
+static _Bool world_stopped;
 
 void
 runtime_gc_stoptheworld (void)
 {
+  M *m = runtime_m ();
+  world_stopped = m != NULL && m->p != NULL;
+  if (world_stopped)
+    runtime_stopTheWorld ("garbage collection");
 }
 
 void
 runtime_gc_starttheworld (void)
 {
+  if (world_stopped)
+    runtime_startTheWorld ();
+  world_stopped = 0;
 }
 
 /* ---- Pacing and tracing.  */
 
 static int32_t gctrace;
-static SpinLock gclock;            /* one collection at a time */
-static uint32_t gcrunning;         /* set while a collection runs */
+static uint32_t gcrunning;         /* atomic: a collection runs; CAS 0->1
+                                      makes the collector */
 
 /* Heap goal for a live heap of LIVE bytes.  */
 static uint64_t
@@ -796,8 +823,8 @@ current_sp (void)
 /* Zero the stack just below the caller, where the collector's own
    frames are about to go: their unused slots would otherwise show the
    conservative scan stale pointers from dead frames.  */
-static void __attribute__ ((noinline))
-clear_stack (void)
+void __attribute__ ((noinline))
+runtime_gc_clearstack (void)
 {
   volatile uintptr buf[256];
   for (uintptr i = 0; i < nelem (buf); i++)
@@ -809,8 +836,30 @@ static void __attribute__ ((noinline)) gc_body (int32_t force);
 void
 runtime_gc (int32_t force)
 {
-  clear_stack ();
+  runtime_gc_clearstack ();
   gc_body (force);
+}
+
+/* Become the one collecting goroutine.  A loser must not spin holding
+   its P (the winner waits for every P to stop): an automatic collection
+   gives up, runtime.GC yields until the other collection is over.  */
+static _Bool
+gc_acquire (int32_t force)
+{
+  for (;;)
+    {
+      uint32_t zero = 0;
+      if (__atomic_compare_exchange_n (&gcrunning, &zero, 1, 0,
+                                       __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+        return 1;
+      if (!force)
+        return 0;
+      M *m = runtime_m ();
+      if (m->p != NULL && runtime_g () != m->g0)
+        runtime_gosched ();
+      else
+        runtime_osyield_os ();
+    }
 }
 
 static void
@@ -822,19 +871,15 @@ gc_body (int32_t force)
       runtime_gc_trigger = ~(uintptr) 0;
       return;
     }
-  runtime_spinlock (&gclock);
-  if (!force && runtime_heap_live < runtime_gc_trigger)
+  if (!gc_acquire (force))
+    return;
+  if (force || runtime_heap_live >= runtime_gc_trigger)
     {
-      runtime_spinunlock (&gclock);
-      return;
+      __builtin_unwind_init ();
+      collect (current_sp (), force);
     }
-  __atomic_store_n (&gcrunning, 1, __ATOMIC_SEQ_CST);
-  __builtin_unwind_init ();
-  collect (current_sp (), force);
   __atomic_store_n (&gcrunning, 0, __ATOMIC_SEQ_CST);
-  runtime_spinunlock (&gclock);
-  if (force)
-    runtime_fin_run ();
+  runtime_fin_wake ();
 }
 
 void runtime_GC (void) GOSYM ("runtime.GC");

@@ -10,8 +10,7 @@
    idle memory is worth keeping for the next cycle: faulting a page in
    again costs more than keeping it.
 
-   All of it is guarded by runtime_heap.lock, except persistentalloc
-   (its own lock) and the arena map, which is written under the heap
+   All of it is guarded by runtime_heap.lock, except the arena map, which is written under the heap
    lock and read without one (an entry, once set, never changes).  */
 #include "runtime.h"
 #include "malloc.h"
@@ -25,42 +24,6 @@ HeapChunk *runtime_arenamap[1 << ArenaL2Bits];
 #endif
 
 static Span *spanfree;          /* dead Span structs for reuse */
-
-/* ---- Memory the runtime never frees: metadata, caches, roots.  */
-
-static SpinLock persistent_lock;
-static uintptr persistent_next, persistent_end;
-
-enum { PersistentChunk = 256 << 10 };
-
-void *
-runtime_persistentalloc (uintptr size)
-{
-  size = (size + 15) & ~(uintptr) 15;
-  if (size >= PersistentChunk / 4)
-    {
-      void *p = runtime_sysalloc (size);
-      if (p == NULL)
-        runtime_outofmemory (size);
-      __atomic_add_fetch (&runtime_heap.othersys, size, __ATOMIC_RELAXED);
-      return p;
-    }
-  runtime_spinlock (&persistent_lock);
-  if (persistent_end - persistent_next < size)
-    {
-      void *p = runtime_sysalloc (PersistentChunk);
-      if (p == NULL)
-        runtime_outofmemory (size);
-      __atomic_add_fetch (&runtime_heap.othersys, PersistentChunk,
-                          __ATOMIC_RELAXED);
-      persistent_next = (uintptr) p;
-      persistent_end = persistent_next + PersistentChunk;
-    }
-  void *r = (void *) persistent_next;
-  persistent_next += size;
-  runtime_spinunlock (&persistent_lock);
-  return r;
-}
 
 void
 runtime_outofmemory (uintptr size)

@@ -74,10 +74,9 @@ fill_heap (MemStats *ms)
   for (MCache *c = runtime_allcaches; c != NULL; c = c->next)
     ms->MCacheInuse = ms->MCacheSys += sizeof *c;
   ms->GCSys = h->metasys + runtime_gcstats.gcsys;
-  /* persistentalloc holds spans and caches too: the rest is Other.  */
-  uint64_t other = h->othersys;
-  other -= other >= ms->MSpanSys + ms->MCacheSys ? ms->MSpanSys + ms->MCacheSys : other;
-  ms->OtherSys = other;
+  /* persistent.c (G, M, P, sudogs, itabs) keeps no count of its
+     chunks: OtherSys stays 0.  */
+  ms->OtherSys = 0;
   ms->Sys = ms->HeapSys + ms->StackSys + ms->MSpanSys + ms->MCacheSys
             + ms->BuckHashSys + ms->GCSys + ms->OtherSys;
 }

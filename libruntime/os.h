@@ -40,6 +40,30 @@ int64_t runtime_walltime (int32_t *nsec) HIDDEN;
    rest as it was); any thread.  */
 void runtime_getrandom (void *p, uintptr n) HIDDEN;
 
+/* Stacks (os/posix/stack_posix.c serves every layer).  mainstacksize:
+   how far the main thread's stack may grow (RLIMIT_STACK), 0 if
+   unlimited or unknown; main thread, at start-up.  sysguard: make N
+   bytes at P inaccessible (a guard zone); any thread.
+   stack_fault_install: route SIGSEGV/SIGBUS on an alternate stack to
+   runtime_stack_fault; main thread, at start-up.  */
+uintptr runtime_mainstacksize (void) HIDDEN;
+int runtime_sysguard (void *p, uintptr n) HIDDEN;
+void runtime_stack_fault_install (void) HIDDEN;
+
+/* Threads.  newosproc starts a detached OS thread running FN (ARG) and
+   returns 0, or an errno; any thread.  minit runs first thing on every
+   new thread (and on the main thread), before it runs Go code: per-thread
+   set-up such as signal stacks.  */
+int runtime_newosproc (void *(*fn) (void *), void *arg) HIDDEN;
+void runtime_minit (void) HIDDEN;
+
+/* Sleeping and waking on a word, futex style; any thread.  futexsleep
+   sleeps while *ADDR == VAL, for at most NS nanoseconds (NS < 0:
+   forever); it may return early or spuriously.  futexwakeup wakes at
+   least one of, and at most CNT, sleepers on ADDR.  */
+void runtime_futexsleep (uint32_t *addr, uint32_t val, int64_t ns) HIDDEN;
+void runtime_futexwakeup (uint32_t *addr, uint32_t cnt) HIDDEN;
+
 /* Yield the CPU to another thread; any thread.  */
 void runtime_osyield_os (void) HIDDEN;
 

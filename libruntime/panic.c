@@ -9,6 +9,7 @@
 #include "error.h"
 #include "os.h"
 #include "typedesc.h"
+#include "panic.h"
 
 void
 runtime_printtypename (const Type *t)
@@ -120,16 +121,85 @@ print_panic_value (Eface e)
   runtime_printpointer (e.data);
 }
 
-void
-runtime_gopanic (Eface e)
+/* Go 1.18's printpanics: outermost first, " [recovered]" after the
+   recovered ones, a tab before each nested one.  */
+static void
+print_panics (Panic *p)
+{
+  if (p->link != NULL)
+    {
+      print_panics (p->link);
+      if (!p->link->goexit)
+        runtime_prints ("\t");
+    }
+  if (p->goexit)
+    return;
+  runtime_prints ("panic: ");
+  print_panic_value (p->arg);
+  if (p->recovered)
+    runtime_prints (" [recovered]");
+  runtime_prints ("\n");
+}
+
+static void NORETURN
+fatalpanic (Panic *p)
 {
   M *m = runtime_m ();
   m->dying = 1;
   runtime_printlock ();
-  runtime_prints ("panic: ");
-  print_panic_value (e);
-  runtime_prints ("\n");
+  print_panics (p);
   print_goroutine_header ();
   runtime_printunlock ();
   runtime_exit (2);
+}
+
+/* panic(e): run the deferred calls, innermost first, on top of this
+   stack.  A call that recovers starts the unwinding to its frame; with
+   none left, print the panics and exit.  */
+void
+runtime_gopanic (Eface e)
+{
+  G *g = runtime_g ();
+  if (g->m->dying)
+    {
+      runtime_printlock ();
+      runtime_prints ("panic during panic\n");
+      runtime_printunlock ();
+      runtime_exit (2);
+    }
+  Panic p = { .link = g->panic, .arg = e };
+  g->panic = &p;
+  for (;;)
+    {
+      Defer *d = g->defer;
+      if (d == NULL)
+        break;
+      if (d->pfn == 0)
+        {
+          /* Started by an earlier panic, which this one cuts short.  */
+          if (d->panic != NULL)
+            d->panic->aborted = 1;
+          d->panic = NULL;
+          g->defer = d->link;
+          runtime_freedefer (d);
+          continue;
+        }
+      runtime_calldefer (d, &p);
+      g = runtime_g ();
+      if (g->defer != d)
+        runtime_throw ("gopanic: defer list changed under a deferred call");
+      if (p.recovered)
+        {
+          /* Drop this panic and those it aborted; d stays, with pfn 0,
+             for checkdefer to find its frame.  */
+          g->panic = p.link;
+          while (g->panic != NULL && g->panic->aborted)
+            g->panic = g->panic->link;
+          runtime_unwindstack ();
+        }
+      *d->frame = 0;
+      g->defer = d->link;
+      runtime_freedefer (d);
+    }
+  fatalpanic (&p);
 }

@@ -43,6 +43,10 @@ typedef GoFuncVal FuncVal;
 typedef struct G G;
 typedef struct M M;
 
+/* Lock and Note: see lock.h.  */
+typedef struct Lock { uint32_t key; } Lock;
+typedef struct Note { uint32_t key; } Note;
+
 /* Multiple results of Go functions come back as C structs.  */
 typedef struct { void *p; _Bool ok; } PtrBool;
 typedef struct { intgo i; _Bool ok; } IntBool;
@@ -66,8 +70,33 @@ struct G {
   uint32_t status;           /* Grunning, ... (proc.c) */
   struct Panic *panic;       /* innermost active panic, or NULL */
   struct Defer *defer;       /* innermost defer record, or NULL */
+  void *exception;           /* the GNUCGO exception being unwound */
   uintptr stacklo;           /* lowest usable address of the stack */
   uintptr stackhi;           /* one past the highest */
+
+  /* Stack segments (stack.c, stack.h); touched only by the M running
+     the G, read by the collector with the world stopped.  */
+  struct StackSeg *stackseg; /* segment sp is in; NULL: the base stack */
+  struct StackSeg *stackspare; /* unlinked segment kept for the next split */
+  uintptr stackguard0;       /* guard of the base stack; 0: no checks */
+  uintptr stackinuse;        /* bytes of linked segments (StackMax) */
+  uintptr stacksp;           /* sp while switched out (the scheduler's
+                                switch sets it), for runtime_stack_visit */
+
+  /* Scheduling (proc.c).  status and schedlink change under the lock
+     of the queue the G is on (or by the M that owns it); entry/arg are
+     set once by newproc, and arg is a root for the collector until the
+     G starts.  */
+  G *schedlink;              /* next G in a run queue or free list */
+  G *alllink;                /* next G in runtime_allgs order */
+  void (*entry) (void *);    /* what the G runs */
+  void *arg;                 /* its argument (a heap block) */
+  const char *waitreason;    /* why it is Gwaiting, as Go prints it */
+  void *param;               /* passed by whoever readies it (chan.c) */
+  struct Sudog *waiting;     /* the wait records of its select */
+  M *lockedm;                /* LockOSThread: the M it must run on */
+  int32_t locked;            /* LockOSThread nesting count */
+  uint32_t selectdone;       /* select: a case has been chosen; CAS 0->1 */
 };
 
 /* M: an OS thread.
@@ -82,18 +111,51 @@ struct M {
   int32_t dying;             /* 0; 1 while a fatal error is printed */
   uint32_t printlen;         /* bytes pending in printbuf */
   char printbuf[256];        /* print output gathered until printunlock */
-  /* Allocator (malloc.c): moves to P when the scheduler has one.  */
-  struct MCache *mcache;     /* this M's allocation cache, or NULL */
+
+  /* Stack splits (stack.c).  runtime_newstack fills morebuf and
+     moreargp from __morestack's record and clears them once the new
+     segment holds the arguments, so nothing the split saw (a closure,
+     an argument block) stays reachable from the M.  stackpoison is set
+     by any thread (runtime_stack_poison) and cleared by the M itself.  */
+  struct { uintptr pc, sp; } morebuf; /* caller of the split: pc, sp */
+  void *moreargp;            /* its stack arguments on the old stack */
+  uintptr *stackguard_slot;  /* this thread's TCB guard word */
+  uint32_t stackpoison;      /* preemption requested through the guard */
+
+  /* Scheduling (proc.c).  p is the P this M holds (NULL when idle or in
+     a system call); the rest is owned by the M itself, except park,
+     which its waker signals, and schedlink, under the scheduler lock.  */
+  struct P *p;
+  struct P *nextp;           /* P handed over by the waker */
+  M *schedlink;              /* next M on the idle list */
+  G *lockedg;                /* the G locked to this thread */
+  void (*mcallfn) (G *);     /* what g0 runs for the G that switched */
+  _Bool spinning;            /* looking for work, owning no G */
+  _Bool helpgc;              /* woken to help a collection */
+  Note park;                 /* where the idle M sleeps */
+
+  /* Allocator (malloc.c): the cache of an M running without a P.  */
+  struct MCache *mcache;     /* NULL until it allocates so */
 };
 
 extern __thread G *runtime_g_tls TLS_IE HIDDEN;
 extern __thread M *runtime_m_tls TLS_IE HIDDEN;
 
+/* A goroutine can resume on another thread after any switch, so every
+   read of g or m must find the current thread's TLS (arch.h
+   ARCH_TLS_ADDRESS_CACHED says whether that needs a real call).  */
+#if ARCH_TLS_ADDRESS_CACHED
+G *runtime_g_slow (void) __attribute__ ((noinline)) HIDDEN;
+M *runtime_m_slow (void) __attribute__ ((noinline)) HIDDEN;
+static inline G *runtime_g (void) { return runtime_g_slow (); }
+static inline M *runtime_m (void) { return runtime_m_slow (); }
+#else
 static inline G *runtime_g (void) { return runtime_g_tls; }
 static inline M *runtime_m (void) { return runtime_m_tls; }
+#endif
 
 /* start.c: program start, arguments, environment.  */
-extern int32_t runtime_ncpu_value HIDDEN;
+extern int32_t runtime_ncpu_value GOSYM ("runtime.ncpu");
 void runtime_args (int argc, char **argv) HIDDEN;
 String runtime_getenv (const char *name) HIDDEN;
 void runtime_exit (int32_t code) NORETURN HIDDEN;
@@ -127,6 +189,7 @@ void runtime_panicmem (void) GOSYM ("runtime.panicmem") NORETURN;
 /* malloc.h has the allocator; string.c: strings.  */
 String runtime_gostringn (const uint8_t *p, intgo n) HIDDEN;
 String runtime_concat2 (String a, String b) HIDDEN;
+String runtime_concatstrings_n (const String *a, intgo n) HIDDEN;
 
 /* utf8.c: UTF-8 encoding shared by strings and printing.  */
 enum { RuneError = 0xFFFD, RuneSelf = 0x80, UTFMax = 4, MaxRune = 0x10FFFF };

@@ -1,11 +1,581 @@
-/* stack.c: goroutine stacks and the split-stack protocol, seen from C.  */
-#include "runtime.h"
+/* stack.c: goroutine stacks and the split-stack protocol, seen from C.
 
-/* Called by arch/ARCH/morestack.S when a split-stack prologue finds the
-   guard crossed but no segment manager owns this thread's guard.  */
-void runtime_morestack_unset (void) NORETURN HIDDEN;
-void
-runtime_morestack_unset (void)
+   stack.h has the glossary, the layouts and the derivation of every
+   size.  This file holds:
+     - the segment cache (page-aligned blocks in power-of-two classes,
+       shared by base stacks and split segments, reused across goroutines);
+     - runtime_newstack / runtime_oldstack / runtime_morestack_unwind,
+       the C half of __morestack (arch/ARCH/morestack.S);
+     - the guard: installing it on every switch, poisoning it to preempt;
+     - runtime_stack_visit for the collector and runtime_stack_fault for
+       the signal handler (fixed stacks with a guard zone, arm).
+
+   Signals.  __morestack does not block signals (two system calls per
+   split).  Instead every instruction boundary of a split is a state a
+   signal handler may observe: the chain is linked before sp moves and
+   unlinked after it moves back, the collector finds sp's segment by
+   address (a stopped thread may sit anywhere in between), and no
+   libruntime signal handler runs split-stack code on the interrupted
+   stack (they run on the alternate signal stack, and the runtime's C is
+   not compiled with -fsplit-stack).  */
+#include "stack.h"
+#include "os.h"
+#include "spinlock.h"
+
+_Static_assert (offsetof (MoreFrame, framesize) == MF_FRAMESIZE, "MF_FRAMESIZE");
+_Static_assert (offsetof (MoreFrame, argsize) == MF_ARGSIZE, "MF_ARGSIZE");
+_Static_assert (offsetof (MoreFrame, args) == MF_ARGS, "MF_ARGS");
+_Static_assert (offsetof (MoreFrame, pc) == MF_PC, "MF_PC");
+_Static_assert (offsetof (MoreFrame, sp) == MF_SP, "MF_SP");
+_Static_assert (offsetof (MoreFrame, frame) == MF_FRAME, "MF_FRAME");
+_Static_assert (sizeof (MoreFrame) == MF_SIZE, "MF_SIZE");
+
+enum { Debug = 0 };
+
+/* On x86 the C half of a split runs while the caller's float results
+   (x87 st0 on 386) or argument registers may be live: keep the
+   compiler away from anything but the general registers.  */
+#if defined (__i386__) || defined (__x86_64__)
+#define GPRONLY __attribute__ ((target ("general-regs-only")))
+#else
+#define GPRONLY
+#endif
+
+/* ---- The segment cache.
+
+   Class c holds blocks of StackMin << c bytes, up to StackMax.  Blocks
+   below ChunkSize are carved from ChunkSize mappings, so thousands of
+   goroutines share one kernel mapping; larger ones are mapped alone.
+   Free blocks are linked through a StackSeg header at their top.
+   Blocks of LargeClass and up give their pages back to the OS when
+   freed (a deep recursion should not keep its RSS forever); smaller
+   ones stay resident, because a first touch costs up to 9 us a page.
+   cache.lock guards everything in cache.  */
+enum {
+  NumClasses = 17,             /* StackMin << 16 = 1 GiB >= StackMax */
+  ChunkSize = 1 << 20,
+  LargeClass = 5,              /* 512 KiB */
+  FixedGuardZone = 64 << 10,   /* PROT_NONE below a fixed stack: wider
+                                  than any frame gcc will skip over */
+};
+
+static struct {
+  SpinLock lock;
+  StackSeg *free[NumClasses];
+  uintptr chunk, chunkend;     /* unused rest of the current chunk */
+  uintptr mapped;              /* bytes taken from the OS, for tests */
+} cache;
+
+static int
+size_class (uintptr n)
 {
-  runtime_throw ("__morestack called on a thread without stack segments");
+  int c = 0;
+  while (c < NumClasses - 1 && ((uintptr) StackMin << c) < n)
+    c++;
+  if (((uintptr) StackMin << c) < n)
+    return -1;
+  return c;
+}
+
+static uintptr
+class_size (int c)
+{
+  return (uintptr) StackMin << c;
+}
+
+static StackSeg *
+header_of (uintptr lo, uintptr size)
+{
+  return (StackSeg *) ((lo + size - sizeof (StackSeg)) & ~(uintptr) 15);
+}
+
+static uintptr
+map_block (uintptr size)
+{
+  if (size < ChunkSize)
+    {
+      if (cache.chunkend - cache.chunk < size)
+        {
+          void *p = runtime_sysalloc (ChunkSize);
+          if (p == NULL)
+            return 0;
+          cache.chunk = (uintptr) p;
+          cache.chunkend = cache.chunk + ChunkSize;
+          cache.mapped += ChunkSize;
+        }
+      uintptr lo = cache.chunk;
+      cache.chunk += size;
+      return lo;
+    }
+  void *p = runtime_sysalloc (size);
+  if (p != NULL)
+    cache.mapped += size;
+  return (uintptr) p;
+}
+
+/* A block of exactly class_size (c) bytes, or 0 when the OS has none.  */
+static uintptr
+block_alloc (int c)
+{
+  runtime_spinlock (&cache.lock);
+  StackSeg *s = cache.free[c];
+  uintptr lo;
+  if (s != NULL)
+    {
+      cache.free[c] = s->next;
+      lo = s->lo;
+    }
+  else
+    lo = map_block (class_size (c));
+  runtime_spinunlock (&cache.lock);
+  return lo;
+}
+
+GPRONLY static void
+block_free (uintptr lo, int c)
+{
+  uintptr size = class_size (c);
+  if (c >= LargeClass)
+    runtime_sysunused ((void *) lo, size - runtime_physpagesize);
+  StackSeg *s = header_of (lo, size);
+  s->lo = lo;
+  s->size = size;
+  runtime_spinlock (&cache.lock);
+  s->next = cache.free[c];
+  cache.free[c] = s;
+  runtime_spinunlock (&cache.lock);
+}
+
+GPRONLY static void
+seg_free (StackSeg *s)
+{
+  block_free (s->lo, size_class (s->size));
+}
+
+/* ---- The guard.  */
+
+/* The guard of the stack gp's sp is on.  */
+static uintptr
+cur_guard (G *gp)
+{
+  if (gp->stackseg != NULL)
+    return gp->stackseg->lo + StackGuard;
+  if (gp->stackguard0 == 0 && gp->stacklo != 0)
+    gp->stackguard0 = gp->stacklo + StackGuard;  /* a new goroutine */
+  return gp->stackguard0;
+}
+
+GPRONLY static void
+guard_install (M *m, G *gp)
+{
+  if (m->stackguard_slot == NULL)
+    m->stackguard_slot = runtime_guard_slot ();
+  if (m->stackguard_slot == NULL)
+    return;                    /* no TCB guard on this arch */
+  uintptr g = cur_guard (gp);
+  if (__atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE))
+    g = StackPreempt;
+  __atomic_store_n (m->stackguard_slot, g, __ATOMIC_RELEASE);
+}
+
+void
+runtime_stackguard_install (G *gp)
+{
+  guard_install (runtime_m (), gp);
+}
+
+/* Ask the M to stop at its next split-stack prologue.  Any thread.  The
+   M itself may be rewriting its guard at the same moment (a split, a
+   switch); it rereads stackpoison when it does, so at worst the poison
+   takes effect at its next guard write instead of its next prologue,
+   and a caller that must be sure (sysmon) simply poisons again.  */
+void
+runtime_stack_poison (M *mp)
+{
+  __atomic_store_n (&mp->stackpoison, 1, __ATOMIC_RELEASE);
+  if (mp->stackguard_slot != NULL)
+    __atomic_store_n (mp->stackguard_slot, StackPreempt, __ATOMIC_RELEASE);
+}
+
+_Bool
+runtime_preempt_requested (G *gp)
+{
+  M *m = gp->m;
+  return m != NULL && __atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE);
+}
+
+/* What a poisoned prologue calls: the scheduler's yield when it is
+   linked in, or a hook a test installs.  */
+extern void runtime_gosched (void) __attribute__ ((weak));
+void (*runtime_preempt_hook) (void);
+
+static void
+preempt (M *m, G *gp)
+{
+  __atomic_store_n (&m->stackpoison, 0, __ATOMIC_RELEASE);
+  guard_install (m, gp);
+  if (runtime_preempt_hook != NULL)
+    runtime_preempt_hook ();
+  else if (runtime_gosched != NULL)
+    runtime_gosched ();
+}
+
+/* ---- Base stacks.  */
+
+/* The bootstrap G runs on the main thread's stack: its base is what
+   RLIMIT_STACK lets that stack grow to, less what the kernel put above
+   main (arguments, environment, auxv) and a margin; beyond it the G
+   continues in segments.  SP is an address near the top.  */
+enum { MainStackSlack = 256 << 10, MainStackDefault = 2 << 20 };
+
+void
+runtime_stackinit (G *gp, uintptr sp)
+{
+  uintptr limit = runtime_mainstacksize ();
+  if (limit == 0 || limit > ((uintptr) 1 << 30))
+    limit = MainStackDefault;
+  if (limit < 2 * MainStackSlack)
+    limit = 2 * MainStackSlack;
+  gp->stackhi = sp;
+  gp->stacklo = sp - (limit - MainStackSlack);
+  /* Go code on arm never reads the guard, but split-stack C (clang)
+     does, so every arch gets one.  */
+  gp->stackguard0 = gp->stacklo + StackGuard;
+  runtime_stackguard_install (gp);
+  runtime_stack_fault_install ();
+}
+
+/* A goroutine's first stack.  With split stacks it is StackMin whatever
+   the caller asked (the stack grows in segments; *ALLOCATED says what it
+   got); without, at least StackFixed (more if asked: the main goroutine
+   may want Go's 250 MB, which costs only address space) above a
+   PROT_NONE zone.  */
+void *
+runtime_stackalloc (uintptr size, uintptr *allocated)
+{
+  uintptr want = size > StackFixed ? size : StackFixed;
+  int c = size_class (ARCH_HAS_SPLIT_STACK ? StackMin : want + FixedGuardZone);
+  if (c < 0)
+    runtime_throw ("runtime_stackalloc: stack larger than StackMax");
+  uintptr lo = block_alloc (c);
+  if (lo == 0)
+    runtime_throw ("out of memory allocating a goroutine stack");
+  if (!ARCH_HAS_SPLIT_STACK)
+    {
+      /* Fixed stacks: the zone stays PROT_NONE for the block's life.  */
+      if (runtime_sysguard ((void *) lo, FixedGuardZone) != 0)
+        runtime_throw ("cannot protect a goroutine stack's guard zone");
+      lo += FixedGuardZone;
+      *allocated = class_size (c) - FixedGuardZone;
+      return (void *) lo;
+    }
+  *allocated = class_size (c);
+  return (void *) lo;
+}
+
+void
+runtime_stackfree (void *p, uintptr size)
+{
+  uintptr lo = (uintptr) p;
+  if (!ARCH_HAS_SPLIT_STACK)
+    {
+      lo -= FixedGuardZone;
+      size += FixedGuardZone;
+    }
+  int c = size_class (size);
+  if (c < 0 || class_size (c) != size)
+    runtime_throw ("runtime_stackfree: size is not one runtime_stackalloc gave");
+  block_free (lo, c);
+}
+
+/* ---- Splits.  */
+
+void runtime_stack_overflow_limit (G *gp, uintptr sp) NORETURN;
+
+/* Bytes the new segment must have: the frame, the arguments, the guard
+   zone and the header.  Growth doubles (from the newest segment or the
+   base), so N frames cost O(log N) splits and segments.  */
+static uintptr
+seg_need (G *gp, MoreFrame *f)
+{
+  uintptr frame = f->framesize > StackSmall ? f->framesize : StackSmall;
+  uintptr need = frame + f->argsize + StackGuard + sizeof (StackSeg) + 64;
+  uintptr last = gp->stackseg != NULL ? gp->stackseg->size
+                 : gp->stackhi - gp->stacklo;
+  if (last > StackMax / 4)
+    last = StackMax / 4;
+  if (need < 2 * last)
+    need = 2 * last;
+  if (need < 2 * StackMin)
+    need = 2 * StackMin;
+  return need;
+}
+
+static StackSeg *
+seg_get (G *gp, MoreFrame *f)
+{
+  uintptr min = f->framesize + f->argsize + StackGuard + StackSmall
+                + sizeof (StackSeg) + 64;
+  StackSeg *s = gp->stackspare;
+  gp->stackspare = NULL;
+  if (s != NULL && s->size >= min)
+    return s;
+  if (s != NULL)
+    seg_free (s);
+  uintptr need = seg_need (gp, f);
+  int c = size_class (need);
+  uintptr base = gp->stackhi - gp->stacklo;
+  if (c < 0 || base + gp->stackinuse + class_size (c) > StackMax)
+    {
+      /* The doubling may overshoot what the frame needs: try exact.  */
+      c = size_class (min);
+      if (c < 0 || base + gp->stackinuse + class_size (c) > StackMax)
+        runtime_stack_overflow_limit (gp, f->sp);
+    }
+  uintptr lo = block_alloc (c);
+  if (lo == 0)
+    runtime_throw ("out of memory allocating a stack segment");
+  s = header_of (lo, class_size (c));
+  s->lo = lo;
+  s->size = class_size (c);
+  return s;
+}
+
+/* Link a segment below F's function and copy its stack arguments there;
+   returns the sp to call the continuation with (the copied arguments
+   start at it).  Runs on the old stack, inside StackGuard.  */
+static void *
+split (M *m, G *gp, MoreFrame *f)
+{
+  StackSeg *s = seg_get (gp, f);
+  s->prev = gp->stackseg;
+  s->next = NULL;
+  s->oldsp = (uintptr) f;
+  s->frame = f->frame;
+  uintptr sp = ((uintptr) s - f->argsize) & ~(uintptr) (ARCH_STACK_ALIGN - 1);
+  memcpy ((void *) sp, m->moreargp, f->argsize);
+  gp->stackinuse += s->size;
+  gp->stackseg = s;
+  guard_install (m, gp);
+  return (void *) sp;
+}
+
+/* Whether F's function fits on the current stack below __morestack's
+   frame, after a preemption request made the prologue fail.  */
+static _Bool
+fits_here (G *gp, MoreFrame *f)
+{
+  uintptr need = f->framesize + f->argsize + 2 * ARCH_STACK_ALIGN;
+  return (uintptr) f > need && (uintptr) f - need >= cur_guard (gp);
+}
+
+void *
+runtime_newstack (MoreFrame *f)
+{
+  M *m = runtime_m ();
+  G *gp = runtime_g ();
+  if (gp == NULL)
+    runtime_throw ("__morestack on a thread without a goroutine");
+  m->morebuf.pc = f->pc;
+  m->morebuf.sp = f->sp;
+  m->moreargp = (void *) f->args;
+  if (__atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE))
+    {
+      preempt (m, gp);
+      m = runtime_m ();        /* the G may have moved to another M */
+      if (fits_here (gp, f))
+        {
+          m->morebuf.pc = 0;
+          m->morebuf.sp = 0;
+          m->moreargp = NULL;
+          return NULL;         /* __morestack runs it on this stack */
+        }
+      m->morebuf.pc = f->pc;
+      m->morebuf.sp = f->sp;
+      m->moreargp = (void *) f->args;
+    }
+  void *sp = split (m, gp, f);
+  if (Debug)
+    {
+      runtime_printlock ();
+      runtime_prints ("newstack frame=");
+      runtime_printhex (f->framesize);
+      runtime_prints (" args=");
+      runtime_printhex (f->argsize);
+      runtime_prints (" at ");
+      runtime_printhex (f->args);
+      runtime_prints (" pc=");
+      runtime_printhex (f->pc);
+      runtime_prints (" -> sp=");
+      runtime_printhex ((uintptr) sp);
+      runtime_prints (" seg=");
+      runtime_printhex (gp->stackseg->lo);
+      runtime_prints ("+");
+      runtime_printhex (gp->stackseg->size);
+      runtime_prints ("\n");
+      runtime_printunlock ();
+    }
+  m->morebuf.pc = 0;
+  m->morebuf.sp = 0;
+  m->moreargp = NULL;
+  return sp;
+}
+
+/* arch/arm/morestack.S: a Thumb prologue called __morestack.  Its
+   code after the call has another length than the ARM one, and only the
+   ARM protocol is implemented.  */
+void runtime_morestack_thumb (void) NORETURN HIDDEN;
+void
+runtime_morestack_thumb (void)
+{
+  runtime_throw ("__morestack: Thumb split-stack prologue (build split-stack C with -marm)");
+}
+
+/* Unlink the segment the split of FRAME linked, if it did link one (a
+   preempted prologue may have run on the same stack).  */
+GPRONLY static void
+unlink_frame (uintptr frame)
+{
+  M *m = runtime_m ();
+  G *gp = runtime_g ();
+  StackSeg *s = gp->stackseg;
+  if (s == NULL || s->frame != frame)
+    return;
+  gp->stackseg = s->prev;
+  gp->stackinuse -= s->size;
+  if (gp->stackspare != NULL)
+    seg_free (gp->stackspare);
+  gp->stackspare = s;
+  guard_install (m, gp);
+}
+
+GPRONLY void
+runtime_oldstack (uintptr frame)
+{
+  unlink_frame (frame);
+}
+
+/* The cleanup of __morestack's frame, run by the unwinder when a panic
+   (or any exception) leaves the function through the split.  */
+void
+runtime_morestack_unwind (uintptr frame)
+{
+  unlink_frame (frame);
+}
+
+/* A G's segments back to the cache.  Only when gp runs on none of them:
+   the scheduler calls it when a goroutine exits (before its G or base
+   stack is reused), else its segments leak until the G runs again.  */
+void
+runtime_stack_release (G *gp)
+{
+  StackSeg *s = gp->stackseg;
+  while (s != NULL)
+    {
+      StackSeg *prev = s->prev;
+      seg_free (s);
+      s = prev;
+    }
+  gp->stackseg = NULL;
+  gp->stackinuse = 0;
+  gp->stackguard0 = 0;         /* recomputed from the next base stack */
+  runtime_stack_trim (gp);
+}
+
+/* Drop gp's spare segment (the collector may do this for parked Gs).  */
+void
+runtime_stack_trim (G *gp)
+{
+  if (gp->stackspare != NULL)
+    seg_free (gp->stackspare);
+  gp->stackspare = NULL;
+}
+
+uintptr
+runtime_stack_inuse (G *gp)
+{
+  return gp->stackinuse;
+}
+
+/* ---- The collector's view.  */
+
+static _Bool
+seg_holds (StackSeg *s, uintptr sp)
+{
+  return s != NULL && sp >= s->lo && sp <= (uintptr) s;
+}
+
+/* Every live range of gp's stack: from sp to the top of the segment
+   holding it, then from each segment's saved oldsp to the top of the
+   older one, ending on the base stack.  A thread stopped halfway
+   through a split or its return has sp in a segment that is not (yet,
+   or any more) gp->stackseg: it is found by address.  */
+void
+runtime_stack_visit (G *gp, void (*visit) (uintptr lo, uintptr hi, void *arg),
+                     void *arg)
+{
+  uintptr sp = gp == runtime_g () ? (uintptr) __builtin_frame_address (0)
+               : gp->stacksp;
+  StackSeg *s = gp->stackseg;
+  if (seg_holds (gp->stackspare, sp))
+    s = gp->stackspare;
+  else if (s != NULL && seg_holds (s->prev, sp) && !seg_holds (s, sp))
+    s = s->prev;               /* between moving sp and linking */
+  if (s != NULL && !seg_holds (s, sp))
+    runtime_throw ("runtime_stack_visit: sp outside its stack segments");
+  for (; s != NULL; s = s->prev)
+    {
+      visit (sp, (uintptr) s, arg);
+      sp = s->oldsp;
+    }
+  if (sp != 0 && sp < gp->stackhi)
+    visit (sp, gp->stackhi, arg);
+}
+
+/* ---- Overflow.  */
+
+static void
+print_limit (uintptr sp, uintptr lo, uintptr hi)
+{
+  runtime_printlock ();
+  runtime_prints ("runtime: goroutine stack exceeds ");
+  runtime_printuint (StackMax);
+  runtime_prints ("-byte limit\nruntime: sp=");
+  runtime_printhex (sp);
+  runtime_prints (" stack=[");
+  runtime_printhex (lo);
+  runtime_prints (", ");
+  runtime_printhex (hi);
+  runtime_prints ("]\n");
+  runtime_printunlock ();
+}
+
+void
+runtime_stack_overflow_limit (G *gp, uintptr sp)
+{
+  print_limit (sp, gp->stacklo, gp->stackhi);
+  runtime_throw ("stack overflow");
+}
+
+/* A fault at ADDR on the current G's stack guard zone: report it as Go
+   reports a stack overflow (that is what hit the zone) and exit.  A
+   fault anywhere else is not ours: return false.  */
+_Bool
+runtime_stack_fault (uintptr addr)
+{
+  G *gp = runtime_g ();
+  if (gp == NULL || gp->stacklo == 0)
+    return 0;
+  uintptr zone = ARCH_HAS_SPLIT_STACK ? runtime_physpagesize : FixedGuardZone;
+  if (addr >= gp->stacklo || gp->stacklo - addr > zone + (1 << 20))
+    return 0;
+  runtime_stack_overflow (addr);
+}
+
+void
+runtime_stack_overflow (uintptr sp)
+{
+  G *gp = runtime_g ();
+  print_limit (sp, gp != NULL ? gp->stacklo : 0, gp != NULL ? gp->stackhi : 0);
+  runtime_throw ("stack overflow");
 }

@@ -1,14 +1,16 @@
 /* start.c: program start as gccgo-compiled programs expect it.
 
    main() (which libgo keeps in libgobegin) saves the arguments, probes
-   the OS, sets up the bootstrap M and G and runs the program:
-   __go_init_main (type registration, package initialisers in dependency
-   order, main's own init functions), then main.main, then exit(0)
-   whatever other goroutines still exist.  */
+   the OS, sets up the scheduler on the main thread (m0 and its g0),
+   creates the main goroutine and enters the scheduler.  The main
+   goroutine runs runtime_main: __go_init_main (type registration,
+   package initialisers in dependency order, main's init functions),
+   then main.main, then exit(0) whatever other goroutines still exist.  */
 #include <stdlib.h>
 
 #include "runtime.h"
 #include "os.h"
+#include "proc.h"
 
 extern void go_init_main (void) GOSYM ("__go_init_main");
 extern void go_main_main (void) GOSYM ("main.main");
@@ -16,10 +18,21 @@ extern void go_main_main (void) GOSYM ("main.main");
 __thread G *runtime_g_tls;
 __thread M *runtime_m_tls;
 
-int32_t runtime_ncpu_value GOSYM ("runtime.ncpu");
+#if ARCH_TLS_ADDRESS_CACHED
+G *
+runtime_g_slow (void)
+{
+  return runtime_g_tls;
+}
 
-static M m0;                    /* the main thread's M */
-static G g0;                    /* the main goroutine (goid 1) */
+M *
+runtime_m_slow (void)
+{
+  return runtime_m_tls;
+}
+#endif
+
+int32_t runtime_ncpu_value GOSYM ("runtime.ncpu");
 
 static int argc0;
 static char **argv0;
@@ -51,27 +64,25 @@ runtime_exit (int32_t code)
   runtime_exitprocess (code);
 }
 
+/* runtime.main: the main goroutine.  */
 static void
-bootstrap (void *sp)
+runtime_main (void *arg)
 {
-  m0.id = 0;
-  m0.g0 = &g0;
-  m0.curg = &g0;
-  g0.goid = 1;
-  g0.m = &m0;
-  g0.stackhi = (uintptr) sp;
-  runtime_m_tls = &m0;
-  runtime_g_tls = &g0;
+  (void) arg;
+  runtime_main_started ();
+  go_init_main ();
+  go_main_main ();
+  runtime_exit (0);
 }
 
 int
 main (int argc, char **argv)
 {
   runtime_args (argc, argv);
-  bootstrap (&argc);
   runtime_osinit ();
   runtime_ncpu_value = runtime_getncpu ();
-  go_init_main ();
-  go_main_main ();
-  runtime_exit (0);
+  runtime_randinit ();
+  runtime_schedinit ();
+  runtime_newproc_main (runtime_main);
+  runtime_mstart ();
 }

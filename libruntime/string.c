@@ -72,6 +72,12 @@ runtime_concatstrings (void *buf, const String *a, intgo n)
 }
 
 String
+runtime_concatstrings_n (const String *a, intgo n)
+{
+  return runtime_concatstrings (NULL, a, n);
+}
+
+String
 runtime_concat2 (String a, String b)
 {
   String parts[2] = { a, b };

@@ -13,6 +13,9 @@
 /* Split-stack guard: glibc's tcbhead_t.__private_ss at %gs:0x30.  */
 #define ARCH_TCB_GUARD       0x30
 #define ARCH_HAS_SPLIT_STACK 1
+/* TLS is reached through %fs/%gs on every access: a goroutine that
+   moves to another thread sees that thread's values at once.  */
+#define ARCH_TLS_ADDRESS_CACHED 0
 /* Static chain register of func value calls: %ecx.  */
 
 #endif

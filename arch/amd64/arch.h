@@ -14,6 +14,9 @@
    glibc's tcbhead_t.__private_ss, reached as %fs:ARCH_TCB_GUARD.  */
 #define ARCH_TCB_GUARD       0x70
 #define ARCH_HAS_SPLIT_STACK 1    /* gccgo-12 emits split-stack prologues */
+/* TLS is reached through %fs/%gs on every access: a goroutine that
+   moves to another thread sees that thread's values at once.  */
+#define ARCH_TLS_ADDRESS_CACHED 0
 /* Static chain register of func value calls: %r10.  */
 
 #endif

@@ -14,6 +14,11 @@
    fixed stacks with a guard page, and nothing reads a TCB guard.  */
 #define ARCH_TCB_GUARD       0
 #define ARCH_HAS_SPLIT_STACK 0
+/* The thread pointer is read into a register, which GCC treats as
+   constant within a function: a goroutine that moves to another thread
+   across a switch would keep the old thread's TLS address.  The runtime
+   reads g and m through out-of-line functions (runtime.h).  */
+#define ARCH_TLS_ADDRESS_CACHED 1
 /* Static chain register of func value calls: x18.  */
 
 #endif

@@ -5,8 +5,7 @@
 // finalizable object; every finalizer signature Go accepts is called;
 // finalized objects are freed by a later cycle.  Objects referenced
 // only from another goroutine's stack, a map or a channel buffer are
-// covered by finalizer_reach.go once goroutines, maps and channels are
-// in the runtime.
+// covered by finalizer_reach.go.
 package main
 
 import "runtime"
@@ -93,10 +92,50 @@ func makeCleared(id int) {
 	runtime.SetFinalizer(t, nil)
 }
 
+// Finalizers run on the finalizer goroutine, in the order collections
+// queued them: once a sentinel queued by a later collection has run,
+// every finalizer queued before it has run too.
+var sentinels int
+
+//go:noinline
+func dropSentinel() {
+	s := new([4]int)
+	runtime.SetFinalizer(s, func(*[4]int) { sentinels++ })
+}
+
 func gcs(n int) {
 	for i := 0; i < n; i++ {
 		runtime.GC()
 	}
+	seen := sentinels
+	for try := 0; sentinels == seen; try++ {
+		if try == 1000 {
+			panic("finalizer goroutine does not run")
+		}
+		dropSentinel()
+		runtime.GC()
+		for j := 0; j < 10 && sentinels == seen; j++ {
+			runtime.Gosched()
+		}
+	}
+}
+
+// Wait (collecting) until COND holds: an unreachable object may
+// survive a cycle or two through a stale word on a conservatively
+// scanned stack.
+func eventually(what string, cond func() bool) {
+	for try := 0; !cond(); try++ {
+		if try == 100 {
+			println(what)
+			panic("fail")
+		}
+		gcs(1)
+	}
+}
+
+func wantEventually(id int) {
+	eventually("object not finalized", func() bool { return finalized[id] == 1 })
+	want(id, 1)
 }
 
 func want(id, n int) {
@@ -117,10 +156,9 @@ func main() {
 	makeCleared(8)
 	gcs(1)
 	for _, id := range []int{1, 2, 3, 4, 5, 6} {
-		want(id, 1)
+		wantEventually(id)
 	}
-	gcs(1) // b of the chain becomes unreachable once a is finalized
-	want(7, 1)
+	wantEventually(7) // b of the chain: unreachable once a is finalized
 	gcs(3)
 	for _, id := range []int{1, 2, 3, 4, 5, 6, 7} {
 		want(id, 1) // once, however many cycles follow
@@ -136,7 +174,7 @@ func main() {
 
 	// Finalized objects are freed by a later cycle: 64 objects of 1 MiB.
 	var ms runtime.MemStats
-	runtime.GC()
+	gcs(1)
 	runtime.ReadMemStats(&ms)
 	before := ms.HeapAlloc
 	big := 0
@@ -146,14 +184,14 @@ func main() {
 			runtime.SetFinalizer(b, func(*[1 << 20]byte) { big++ })
 		}()
 	}
-	gcs(3)
-	runtime.ReadMemStats(&ms)
+	eventually("big objects not finalized", func() bool { return big == 64 })
+	// Freed by the cycles after their finalizers ran.
+	eventually("finalized objects not freed", func() bool {
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc <= before+8<<20
+	})
 	if big != 64 {
 		println("big finalized", big)
-		panic("fail")
-	}
-	if ms.HeapAlloc > before+8<<20 {
-		println("heap", ms.HeapAlloc, "was", before)
-		panic("finalized objects not freed")
+		panic("finalized twice")
 	}
 }

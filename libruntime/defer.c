@@ -1,0 +1,178 @@
+/* defer.c: the compiler's defer entry points, recover, Goexit
+   (panic.h has the model).  */
+#include "panic.h"
+#include "proc.h"
+
+/* Heap records (defer in a loop, ...): persistent memory, reused
+   through a per-P pool.  */
+static Defer *
+newdefer (void)
+{
+  P *p = runtime_m ()->p;
+  Defer *d = p != NULL ? p->deferpool : NULL;
+  if (d != NULL)
+    p->deferpool = d->link;
+  else
+    d = runtime_persistentalloc (sizeof *d);
+  return d;
+}
+
+void
+runtime_freedefer (Defer *d)
+{
+  if (!d->heap)
+    return;
+  P *p = runtime_m ()->p;
+  d->arg = NULL;
+  if (p == NULL)
+    return;                    /* leaked to no harm: persistent memory */
+  d->link = p->deferpool;
+  p->deferpool = d;
+}
+
+static void
+pushdefer (Defer *d, _Bool *frame, uintptr pfn, void *arg, _Bool heap)
+{
+  G *g = runtime_g ();
+  d->frame = frame;
+  d->panicStack = g->panic;
+  d->panic = NULL;
+  d->pfn = pfn;
+  d->arg = arg;
+  d->retaddr = 0;
+  d->makefunccanrecover = 0;
+  d->heap = heap;
+  d->link = g->defer;
+  g->defer = d;
+}
+
+void runtime_deferprocStack (Defer *d, _Bool *frame, uintptr pfn, void *arg)
+  GOSYM ("runtime.deferprocStack");
+void
+runtime_deferprocStack (Defer *d, _Bool *frame, uintptr pfn, void *arg)
+{
+  pushdefer (d, frame, pfn, arg, 0);
+}
+
+void runtime_deferproc (_Bool *frame, uintptr pfn, void *arg)
+  GOSYM ("runtime.deferproc");
+void
+runtime_deferproc (_Bool *frame, uintptr pfn, void *arg)
+{
+  pushdefer (newdefer (), frame, pfn, arg, 1);
+}
+
+/* Run D's call for panic P (NULL: a normal return).  D stays on the list
+   during the call, so the thunk's setdeferretaddr and the callee's
+   canrecover find it.  */
+void
+runtime_calldefer (Defer *d, Panic *p)
+{
+  uintptr pfn = d->pfn;
+  d->pfn = 0;
+  d->panic = p;
+  ((void (*) (void *)) pfn) (d->arg);
+}
+
+/* Run the deferred calls of FRAME, innermost first, then mark it as
+   returning (its named results are reloaded).  */
+void runtime_deferreturn (_Bool *frame) GOSYM ("runtime.deferreturn");
+void
+runtime_deferreturn (_Bool *frame)
+{
+  G *g = runtime_g ();
+  for (;;)
+    {
+      Defer *d = g->defer;
+      if (d == NULL || d->frame != frame || d->pfn == 0)
+        break;
+      runtime_calldefer (d, NULL);
+      g = runtime_g ();
+      g->defer = d->link;
+      runtime_freedefer (d);
+    }
+  *frame = 1;
+}
+
+/* Called first by a thunk that may call recover: where its call of the
+   deferred function returns to.  Must return false (ABI 4.2).  */
+_Bool runtime_setdeferretaddr (uintptr retaddr) GOSYM ("runtime.setdeferretaddr");
+_Bool
+runtime_setdeferretaddr (uintptr retaddr)
+{
+  G *g = runtime_g ();
+  if (g->defer != NULL)
+    g->defer->retaddr = retaddr;
+  return 0;
+}
+
+/* May the function whose return address is RA recover?  Only if it was
+   called directly by the thunk of a deferred call that a panic started
+   after the defer statement ran.  */
+_Bool runtime_canrecover (uintptr ra) GOSYM ("runtime.canrecover");
+_Bool
+runtime_canrecover (uintptr ra)
+{
+  G *g = runtime_g ();
+  Defer *d = g->defer;
+  Panic *p = g->panic;
+  if (d == NULL || p == NULL || p->goexit || d->panicStack == p
+      || d->retaddr == 0)
+    return 0;
+  /* On arm the return address carries the Thumb bit; the label the
+     thunk records does not.  Allow the call instruction's length.  */
+  ra &= ~(uintptr) 1;
+  uintptr want = d->retaddr & ~(uintptr) 1;
+  return ra <= want + 16 && want <= ra + 16;
+}
+
+Eface runtime_gorecover (void) GOSYM ("runtime.gorecover");
+Eface
+runtime_gorecover (void)
+{
+  Panic *p = runtime_g ()->panic;
+  if (p == NULL || p->goexit || p->recovered)
+    return (Eface) { NULL, NULL };
+  p->recovered = 1;
+  return p->arg;
+}
+
+/* `defer recover()`: recover is itself the deferred call.  */
+Eface runtime_deferredrecover (void) GOSYM ("runtime.deferredrecover");
+Eface
+runtime_deferredrecover (void)
+{
+  G *g = runtime_g ();
+  if (g->defer == NULL || g->defer->panicStack != g->panic)
+    return (Eface) { NULL, NULL };
+  return runtime_gorecover ();
+}
+
+/* runtime.Goexit: run every deferred call, as a panic nothing can
+   recover, then end the goroutine.  */
+void runtime_Goexit (void) GOSYM ("runtime.Goexit") NORETURN;
+void
+runtime_Goexit (void)
+{
+  G *g = runtime_g ();
+  Panic p = { .link = g->panic, .goexit = 1 };
+  g->panic = &p;
+  for (;;)
+    {
+      Defer *d = g->defer;
+      if (d == NULL)
+        break;
+      if (d->pfn == 0)
+        {
+          if (d->panic != NULL)
+            d->panic->aborted = 1;
+        }
+      else
+        runtime_calldefer (d, &p);
+      g = runtime_g ();
+      g->defer = d->link;
+      runtime_freedefer (d);
+    }
+  g->panic = p.link;
+  runtime_goexit1 ();
+}

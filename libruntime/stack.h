@@ -1,0 +1,173 @@
+/* stack.h: goroutine stacks, segments and the split-stack protocol.
+
+   Glossary.
+     base stack   the stack a G starts on: memory from runtime_stackalloc
+                  (goroutines) or the thread's own stack (the main
+                  goroutine, g0 of every M).  [g->stacklo, g->stackhi).
+     segment      a piece of memory linked below (in call order: after)
+                  the base stack when a split-stack prologue finds too
+                  little room; a StackSeg header sits at its top.
+     guard        the word in the thread control block (TCB) that every
+                  split-stack prologue compares sp against
+                  (arch.h ARCH_TCB_GUARD); it always describes the stack
+                  sp is on, or is poisoned (StackPreempt).
+     split        __morestack (arch/ARCH/morestack.S) + runtime_newstack:
+                  link a segment, copy the caller's stack arguments, run
+                  the rest of the function there; its return unlinks the
+                  segment (runtime_oldstack).
+
+   Layout of a segment (addresses grow to the right; the stack grows to
+   the left, from hdr down to lo):
+
+     lo          guard = lo + StackGuard                 hdr      lo+size
+     |<- StackGuard: room for non-split code ->|<- frames |StackSeg|
+                 ^ prologues compare sp here              ^ copied args
+
+   Layout of the chain of a G that has split twice:
+
+     base stack  <--prev--  seg A  <--prev--  seg B (g->stackseg)  --next--> spare
+     sp0 saved in A->oldsp, sp1 saved in B->oldsp; the spare was seg C,
+     unlinked by oldstack and kept for the next split (no page faults,
+     no lock on a hot split boundary).
+
+   The sizes, derived:
+
+   StackSmall = 256: gccgo's prologue for a frame below 256 bytes compares
+     sp itself with the guard (r10 = 0 on amd64), so a function may use up
+     to 256 bytes below the guard without any check (GCC's
+     SPLIT_STACK_AVAILABLE).
+   StackLibc: non-split code called from split code runs in what is left
+     below the guard, because GNU ld does not enlarge a split function's
+     request when it calls non-split code (gold would, by 16 KiB).  That
+     is all of libc and the runtime's own C (compiled without
+     -fsplit-stack).  Measured: snprintf("%g %f %e") needs 4.6 KiB on
+     amd64, 4.3 KiB on 386, 3.9 KiB on arm; write(2) 0.6 KiB.  Round up
+     with half again for the runtime's C above it: 6 KiB (32-bit: 5 KiB).
+   StackMore: __morestack's record (MoreFrame, 216 bytes on amd64) and
+     runtime_newstack with its callees, which run on the old stack below
+     the guard: 1 KiB.
+   StackGuard = StackSmall + StackLibc + StackMore, rounded to 8 KiB
+     (64-bit) or 7 KiB (32-bit).  It costs address space, not memory:
+     pages below the guard are touched only by code that needs them.
+   StackMin = 16 KiB: the first segment of a goroutine.  StackGuard and
+     the header leave 7.9 KiB (9 KiB on 32-bit) for Go frames before the
+     first split.  A blocked goroutine touches only the top page of it
+     (4 KiB of RSS: gc Go uses 2 KiB stacks; libgo maps 4 MiB and touches
+     11 KiB).  Segments are page aligned and carved from larger chunks
+     without guard pages, so 100,000 goroutines are one mapping, not
+     200,000 (vm.max_map_count is 65,530).
+   StackMax = 1 GB on 64-bit, 250 MB on 32-bit, as Go: the sum of a G's
+     base stack and segments; a split beyond it is "stack overflow".
+   StackFixed (arches without split stacks): a goroutine's whole stack,
+     below it one guard page whose fault runtime_stack_fault recognises.
+     gccgo-12 on arm emits no prologues, so nothing can grow: 256 KiB,
+     which holds about 5,000 Go frames and keeps 10,000 goroutines within
+     2.5 GiB of a 32-bit address space.  */
+#ifndef LIBRUNTIME_STACK_H
+#define LIBRUNTIME_STACK_H
+
+#include "runtime.h"
+#include "stack_asm.h"
+
+enum {
+  StackSmall = 256,
+#if ARCH_PTRSIZE == 8
+  StackGuard = 8 << 10,
+#else
+  StackGuard = 7 << 10,
+#endif
+  StackMin = 16 << 10,
+  StackFixed = 256 << 10,
+};
+
+#if ARCH_PTRSIZE == 8
+#define StackMax ((uintptr) 1000000000)
+#else
+#define StackMax ((uintptr) 250000000)
+#endif
+
+/* StackPreempt: the poisoned guard.  Every sp is below it, so the next
+   split-stack prologue enters __morestack, which finds the request
+   (m->stackpoison) and yields instead of growing.  */
+#define StackPreempt ((uintptr) -1 & ~(uintptr) 0xfff)
+
+/* StackSeg: header of a split segment, at its top.
+   Invariants: lo + size == (uintptr) this + sizeof *this rounded up to
+   the page; a segment is either in one G's chain (prev/next) or in the
+   free cache (next only); only the M running the G touches its chain,
+   and the collector reads it with the world stopped.  */
+typedef struct StackSeg StackSeg;
+struct StackSeg {
+  StackSeg *prev;            /* older segment; NULL: the base stack */
+  StackSeg *next;            /* spare newer segment, or free-list link */
+  uintptr lo;                /* lowest address of the memory */
+  uintptr size;              /* bytes of memory, header included */
+  uintptr oldsp;             /* sp on the older stack when linked */
+  uintptr frame;             /* __morestack frame that linked it */
+};
+
+/* MoreFrame: the record __morestack builds on the old stack before it
+   calls runtime_newstack.  Offsets are shared with the assembly as
+   MF_* in arch.h and checked in stack.c.  */
+typedef struct MoreFrame {
+  uintptr framesize;         /* MF_FRAMESIZE: frame the prologue asked for */
+  uintptr argsize;           /* MF_ARGSIZE: bytes of stack arguments */
+  uintptr args;              /* MF_ARGS: their address on the old stack */
+  uintptr pc;                /* MF_PC: return address into the prologue */
+  uintptr sp;                /* MF_SP: the function's sp at its entry */
+  uintptr frame;             /* MF_FRAME: __morestack's frame pointer,
+                                which names this split to oldstack */
+} MoreFrame;
+
+/* morestack.S <-> stack.c.  */
+void *runtime_newstack (MoreFrame *f) HIDDEN;
+void runtime_oldstack (uintptr frame) HIDDEN;
+void runtime_morestack_unwind (uintptr frame) HIDDEN;
+
+/* The TCB guard of the calling thread, or NULL on an arch where no
+   compiler reads one (arch.h ARCH_TCB_GUARD 0: arm64, where the word at
+   the thread pointer is glibc's dtv and must not be touched).  */
+static inline uintptr *
+runtime_guard_slot (void)
+{
+  if (ARCH_TCB_GUARD == 0)
+    return NULL;
+  uintptr *p;
+#if defined (__x86_64__)
+  __asm__ ("movq %%fs:0, %0" : "=r" (p));
+#elif defined (__i386__)
+  __asm__ ("movl %%gs:0, %0" : "=r" (p));
+#elif defined (__arm__)
+  __asm__ ("mrc p15, 0, %0, c13, c0, 3" : "=r" (p));
+#else
+  p = __builtin_thread_pointer ();
+#endif
+  return (uintptr *) ((char *) p + ARCH_TCB_GUARD);
+}
+
+/* Thread start and goroutine switches (contracts.md).  */
+void *runtime_stackalloc (uintptr size, uintptr *allocated) HIDDEN;
+void runtime_stackfree (void *p, uintptr size) HIDDEN;
+void runtime_stackguard_install (G *gp) HIDDEN;
+void runtime_stack_release (G *gp) HIDDEN;
+void runtime_stack_trim (G *gp) HIDDEN;
+void runtime_stackinit (G *gp, uintptr sp) HIDDEN;
+
+/* Preemption through the guard.  */
+void runtime_stack_poison (M *mp) HIDDEN;
+_Bool runtime_preempt_requested (G *gp) HIDDEN;
+extern void (*runtime_preempt_hook) (void) HIDDEN;
+
+/* The collector's view: every live range of gp's stack.  */
+void runtime_stack_visit (G *gp, void (*visit) (uintptr lo, uintptr hi,
+                                                void *arg), void *arg) HIDDEN;
+
+/* The signal handler's question: is a fault at ADDR a stack overflow
+   into a guard page?  Reports it as Go does and exits if so.  */
+_Bool runtime_stack_fault (uintptr addr) HIDDEN;
+void runtime_stack_overflow (uintptr sp) NORETURN HIDDEN;
+
+/* Test and tuning knobs.  */
+uintptr runtime_stack_inuse (G *gp) HIDDEN;
+
+#endif /* LIBRUNTIME_STACK_H */

@@ -1,0 +1,346 @@
+/* unwind.c: Go's panics on the libgcc unwinder.
+
+   After a deferred call recovers, runtime_unwindstack raises an
+   exception of class GNUCGO\0\0.  __gccgo_personality_v0 finds, in each
+   frame's LSDA (GCC's format: call-site table, action table, a type
+   table whose one entry is the catch-all), the landing pad covering the
+   frame's pc.  In the search phase a frame with a catch-all handler
+   stops the search; in the cleanup phase the personality installs the
+   landing pad, which calls checkdefer: the frame whose deferred call
+   recovered returns from it and continues at its exit path, the others
+   rethrow.  On arm the unwinder is ARM EHABI and the personality has
+   another signature; the LSDA format is the same.
+
+   The LSDA is read with bounds: a table running past the end of its
+   call-site table, or an unknown pointer encoding, is a fatal error,
+   never an out-of-bounds read.  */
+#include <unwind.h>
+
+#include "panic.h"
+#include "proc.h"
+
+static const uint8_t go_exception_class[8] = { 'G', 'N', 'U', 'C', 'G', 'O', 0, 0 };
+
+/* ---- The LSDA.  */
+
+enum {
+  DW_EH_PE_absptr = 0x00, DW_EH_PE_uleb128 = 0x01, DW_EH_PE_udata2 = 0x02,
+  DW_EH_PE_udata4 = 0x03, DW_EH_PE_udata8 = 0x04, DW_EH_PE_sleb128 = 0x09,
+  DW_EH_PE_sdata2 = 0x0a, DW_EH_PE_sdata4 = 0x0b, DW_EH_PE_sdata8 = 0x0c,
+  DW_EH_PE_pcrel = 0x10, DW_EH_PE_indirect = 0x80, DW_EH_PE_omit = 0xff,
+};
+
+typedef struct Reader {
+  const uint8_t *p;
+  const uint8_t *end;          /* no read may pass it */
+} Reader;
+
+static void NORETURN
+bad_lsda (void)
+{
+  runtime_throw ("malformed exception table (LSDA)");
+}
+
+static uint8_t
+read_u8 (Reader *r)
+{
+  if (r->p >= r->end)
+    bad_lsda ();
+  return *r->p++;
+}
+
+static uintptr
+read_uleb (Reader *r)
+{
+  uintptr v = 0;
+  unsigned shift = 0;
+  uint8_t b;
+  do
+    {
+      b = read_u8 (r);
+      if (shift < 8 * sizeof v)
+        v |= (uintptr) (b & 0x7f) << shift;
+      shift += 7;
+    }
+  while (b & 0x80);
+  return v;
+}
+
+static intptr_t
+read_sleb (Reader *r)
+{
+  uintptr v = 0;
+  unsigned shift = 0;
+  uint8_t b;
+  do
+    {
+      b = read_u8 (r);
+      if (shift < 8 * sizeof v)
+        v |= (uintptr) (b & 0x7f) << shift;
+      shift += 7;
+    }
+  while (b & 0x80);
+  if (shift < 8 * sizeof v && (b & 0x40))
+    v |= -((uintptr) 1 << shift);
+  return (intptr_t) v;
+}
+
+static uint64_t
+read_fixed (Reader *r, unsigned n)
+{
+  if ((uintptr) (r->end - r->p) < n)
+    bad_lsda ();
+  uint64_t v = 0;
+  memcpy (&v, r->p, n);        /* little-endian targets */
+  r->p += n;
+  return v;
+}
+
+/* A pointer in encoding ENC (the application part may only be pcrel or
+   absolute, all GCC emits in an LSDA).  */
+static uintptr
+read_encoded (Reader *r, uint8_t enc)
+{
+  const uint8_t *at = r->p;
+  uintptr v;
+  switch (enc & 0x0f)
+    {
+    case DW_EH_PE_absptr: v = (uintptr) read_fixed (r, sizeof (uintptr)); break;
+    case DW_EH_PE_uleb128: v = read_uleb (r); break;
+    case DW_EH_PE_sleb128: v = (uintptr) read_sleb (r); break;
+    case DW_EH_PE_udata2: v = (uintptr) read_fixed (r, 2); break;
+    case DW_EH_PE_sdata2: v = (uintptr) (int16_t) read_fixed (r, 2); break;
+    case DW_EH_PE_udata4: v = (uintptr) read_fixed (r, 4); break;
+    case DW_EH_PE_sdata4: v = (uintptr) (int32_t) read_fixed (r, 4); break;
+    case DW_EH_PE_udata8:
+    case DW_EH_PE_sdata8: v = (uintptr) read_fixed (r, 8); break;
+    default: bad_lsda ();
+    }
+  if (v != 0)
+    {
+      switch (enc & 0x70)
+        {
+        case 0: break;
+        case DW_EH_PE_pcrel: v += (uintptr) at; break;
+        default: bad_lsda ();
+        }
+      if (enc & DW_EH_PE_indirect)
+        v = *(const uintptr *) v;
+    }
+  return v;
+}
+
+/* Find the landing pad for IP (exclusive of the call's return address
+   semantics: IP is already adjusted).  Returns 0 for "no landing pad
+   here"; *FILTER gets the catch filter (0: cleanup only).  LIMIT bounds
+   the LSDA: the unwinder does not say where it ends, so the call-site
+   table's own length does, and the action table is read no further
+   than ACTION_LIMIT bytes past it.  */
+enum { ActionLimit = 4096 };
+
+static uintptr
+find_landing_pad (const uint8_t *lsda, uintptr region_start, uintptr ip,
+                  intptr_t *filter)
+{
+  Reader r = { lsda, lsda + 32 };   /* the header is at most 21 bytes */
+  uint8_t lpstart_enc = read_u8 (&r);
+  uintptr lpstart = region_start;
+  if (lpstart_enc != DW_EH_PE_omit)
+    lpstart = read_encoded (&r, lpstart_enc);
+  uint8_t ttype_enc = read_u8 (&r);
+  if (ttype_enc != DW_EH_PE_omit)
+    read_uleb (&r);
+  uint8_t cs_enc = read_u8 (&r);
+  uintptr cs_len = read_uleb (&r);
+  if (cs_len > (1u << 24))
+    bad_lsda ();
+  Reader cs = { r.p, r.p + cs_len };
+  const uint8_t *action_table = cs.end;
+
+  *filter = 0;
+  while (cs.p < cs.end)
+    {
+      uintptr start = read_encoded (&cs, cs_enc);
+      uintptr len = read_encoded (&cs, cs_enc);
+      uintptr lp = read_encoded (&cs, cs_enc);
+      uintptr action = read_uleb (&cs);
+      if (ip < region_start + start)
+        return 0;              /* the table is sorted: not covered */
+      if (ip >= region_start + start + len)
+        continue;
+      if (lp == 0)
+        return 0;
+      if (action != 0)
+        {
+          if (action - 1 > ActionLimit)
+            bad_lsda ();
+          Reader ar = { action_table + action - 1,
+                        action_table + ActionLimit };
+          *filter = read_sleb (&ar);
+        }
+      return lpstart + lp;
+    }
+  return 0;
+}
+
+/* ---- The personality routine.  */
+
+static _Bool
+is_go_exception (const struct _Unwind_Exception *ue)
+{
+  return memcmp (&ue->exception_class, go_exception_class, 8) == 0;
+}
+
+/* Common part: decide for this frame; install its landing pad when
+   asked to.  */
+static _Unwind_Reason_Code
+personality (_Unwind_Action actions, struct _Unwind_Exception *ue,
+             struct _Unwind_Context *ctx)
+{
+  const uint8_t *lsda = _Unwind_GetLanguageSpecificData (ctx);
+  if (lsda == NULL)
+    return _URC_CONTINUE_UNWIND;
+  int before = 0;
+  uintptr ip = _Unwind_GetIPInfo (ctx, &before);
+  if (!before)
+    ip--;
+  intptr_t filter;
+  uintptr lp = find_landing_pad (lsda, _Unwind_GetRegionStart (ctx), ip,
+                                 &filter);
+  if (lp == 0)
+    return _URC_CONTINUE_UNWIND;
+  if (actions & _UA_SEARCH_PHASE)
+    return filter != 0 ? _URC_HANDLER_FOUND : _URC_CONTINUE_UNWIND;
+  if (filter != 0 && !(actions & _UA_HANDLER_FRAME))
+    return _URC_CONTINUE_UNWIND;   /* forced unwind: cleanups only */
+
+  G *g = runtime_g ();
+  if (g != NULL && is_go_exception (ue))
+    g->exception = ue;
+  _Unwind_SetGR (ctx, __builtin_eh_return_data_regno (0), (_Unwind_Ptr) ue);
+  _Unwind_SetGR (ctx, __builtin_eh_return_data_regno (1), (_Unwind_Ptr) filter);
+  _Unwind_SetIP (ctx, lp);
+  return _URC_INSTALL_CONTEXT;
+}
+
+#ifdef __ARM_EABI_UNWINDER__
+_Unwind_Reason_Code __gccgo_personality_v0 (_Unwind_State state,
+                                            struct _Unwind_Exception *ue,
+                                            struct _Unwind_Context *ctx)
+  NOSPLIT;
+
+static _Unwind_Reason_Code
+continue_unwinding (struct _Unwind_Exception *ue, struct _Unwind_Context *ctx)
+{
+  if (__gnu_unwind_frame (ue, ctx) != _URC_OK)
+    return _URC_FAILURE;
+  return _URC_CONTINUE_UNWIND;
+}
+
+_Unwind_Reason_Code
+__gccgo_personality_v0 (_Unwind_State state, struct _Unwind_Exception *ue,
+                        struct _Unwind_Context *ctx)
+{
+  _Unwind_Action actions;
+  switch (state & _US_ACTION_MASK)
+    {
+    case _US_VIRTUAL_UNWIND_FRAME:
+      actions = _UA_SEARCH_PHASE;
+      break;
+    case _US_UNWIND_FRAME_STARTING:
+      actions = _UA_CLEANUP_PHASE;
+      if (!(state & _US_FORCE_UNWIND)
+          && ue->barrier_cache.sp == _Unwind_GetGR (ctx, 13))
+        actions |= _UA_HANDLER_FRAME;
+      break;
+    case _US_UNWIND_FRAME_RESUME:
+      return continue_unwinding (ue, ctx);
+    default:
+      return _URC_FAILURE;
+    }
+  actions |= state & _US_FORCE_UNWIND;
+  _Unwind_SetGR (ctx, 12, (_Unwind_Ptr) ue);   /* EHABI: the UCB in r12 */
+  _Unwind_Reason_Code r = personality (actions, ue, ctx);
+  if (r == _URC_HANDLER_FOUND)
+    {
+      ue->barrier_cache.sp = _Unwind_GetGR (ctx, 13);
+      return r;
+    }
+  if (r == _URC_CONTINUE_UNWIND)
+    return continue_unwinding (ue, ctx);
+  return r;
+}
+#else
+_Unwind_Reason_Code __gccgo_personality_v0 (int version, _Unwind_Action actions,
+                                            _Unwind_Exception_Class cls,
+                                            struct _Unwind_Exception *ue,
+                                            struct _Unwind_Context *ctx)
+  NOSPLIT;
+
+_Unwind_Reason_Code
+__gccgo_personality_v0 (int version, _Unwind_Action actions,
+                        _Unwind_Exception_Class cls,
+                        struct _Unwind_Exception *ue,
+                        struct _Unwind_Context *ctx)
+{
+  (void) cls;
+  if (version != 1)
+    return _URC_FATAL_PHASE1_ERROR;
+  return personality (actions, ue, ctx);
+}
+#endif
+
+/* ---- Raising and catching.  */
+
+static void
+delete_exception (_Unwind_Reason_Code code, struct _Unwind_Exception *ue)
+{
+  (void) code;
+  (void) ue;                   /* lives in its G's persistent block */
+}
+
+/* Each G's exception object, reused: persistent memory, one per G.  */
+static struct _Unwind_Exception *
+g_exception (G *g)
+{
+  if (g->exception == NULL)
+    g->exception = runtime_persistentalloc (sizeof (struct _Unwind_Exception));
+  return g->exception;
+}
+
+void
+runtime_unwindstack (void)
+{
+  G *g = runtime_g ();
+  struct _Unwind_Exception *ue = g_exception (g);
+  memset (ue, 0, sizeof *ue);
+  memcpy (&ue->exception_class, go_exception_class, 8);
+  ue->exception_cleanup = delete_exception;
+  _Unwind_RaiseException (ue);
+  /* Only if no frame caught it: a recovered panic must find the frame
+     that deferred the recovering call.  */
+  runtime_throw ("recovered panic found no frame to return to");
+}
+
+/* Called by the landing pad of a frame with defers.  Returns if this is
+   the frame whose deferred call recovered (it then runs its remaining
+   deferred calls and returns normally); otherwise unwinding goes on.  */
+void runtime_checkdefer (_Bool *frame) GOSYM ("runtime.checkdefer");
+void
+runtime_checkdefer (_Bool *frame)
+{
+  G *g = runtime_g ();
+  Defer *d = g->defer;
+  if (d != NULL && d->frame == frame && d->pfn == 0)
+    {
+      g->defer = d->link;
+      runtime_freedefer (d);
+      *frame = 1;
+      return;
+    }
+  struct _Unwind_Exception *ue = g->exception;
+  if (ue == NULL)
+    runtime_throw ("checkdefer: no exception in flight");
+  _Unwind_Resume_or_Rethrow (ue);
+  runtime_throw ("checkdefer: rethrow failed");
+}

@@ -1,0 +1,27 @@
+/* os/posix/thread_posix.c: threads (os.h) with pthreads; shared by the
+   linux and posix layers.  Threads are detached: an M never exits while
+   the program runs.  */
+#include <pthread.h>
+
+#include "os.h"
+
+enum { ThreadStack = 8 << 20 };   /* g0 stacks: address space, not RSS */
+
+int
+runtime_newosproc (void *(*fn) (void *), void *arg)
+{
+  pthread_attr_t attr;
+  pthread_t t;
+  pthread_attr_init (&attr);
+  pthread_attr_setdetachstate (&attr, PTHREAD_CREATE_DETACHED);
+  pthread_attr_setstacksize (&attr, ThreadStack);
+  int err = pthread_create (&t, &attr, fn, arg);
+  pthread_attr_destroy (&attr);
+  return err;
+}
+
+/* Per-thread set-up.  Signal stacks join here with signal handling.  */
+void
+runtime_minit (void)
+{
+}

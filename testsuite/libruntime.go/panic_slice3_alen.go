@@ -1,0 +1,14 @@
+// run
+// exitcode: 2
+// output: prefix
+
+// slice bounds out of range [::5] with length 4
+package main
+
+var n, m, k = 5, 3, -1
+var u uint = 7
+var z = 0
+var sh = -2
+var big int64 = 1 << 40
+
+func main() { var arr [4]int; p := arr[:]; _ = p; println(len(arr[1:2:n])) }
