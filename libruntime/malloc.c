@@ -296,7 +296,7 @@ mallocsmall (uintptr size, const Type *type, uint32_t flags, _Bool noscan)
     p = refill (c, spc, &s);
   if (s->needzero && !(flags & FlagNoZero))
     memset (p, 0, s->elemsize);
-  if (!noscan)
+  if (!noscan && !runtime_heapbits_setsmall (s, (uintptr) p, size, type))
     runtime_heapbits_settype ((uintptr) p, size, type, s);
   return p;
 }

@@ -162,8 +162,10 @@ struct Span {
   uint8_t needzero;            /* memory may be non-zero */
   uint8_t cached;              /* owned by an MCache */
   uintptr nreleased;           /* free span: pages returned to the OS */
+  uint32_t freegen;            /* free span: heap gen when last freed */
   uintptr allocCache;          /* bit k: object freeindex+k is free
                                   (up to the end of its bitmap word) */
+  uint8_t *ptrbits;            /* heap bitmap byte of base (in use) */
   uintptr *allocBits;          /* one of bits[]: live at last sweep */
   uintptr *gcmarkBits;         /* the other: marked this cycle */
   uintptr bits[2][SpanBitWords];
@@ -290,6 +292,7 @@ typedef struct HeapState {
   uint64_t released;           /* bytes of free spans given back */
   uint64_t metasys;            /* bytes of chunk metadata and spans */
   uint64_t nspans;             /* span structs allocated */
+  uint32_t gen;                /* collections so far (for span ages) */
   /* Cumulative counts: malloc.c adds at flush, the sweep at frees.  */
   uint64_t nmalloc[NumSizeClassesMax];
   uint64_t nfree[NumSizeClassesMax];
@@ -302,12 +305,24 @@ extern Central runtime_central[NumSizeClassesMax * 2] HIDDEN;
 /* The pointer bitmap (mbitmap.c).  */
 void runtime_heapbits_settype (uintptr p, uintptr size, const Type *t,
                                Span *s) HIDDEN;
-static inline const uint8_t *
-runtime_heapbits (HeapChunk *c, uintptr p, uintptr *shift)
+
+/* The bits of a small object of one element of T that fit in one byte
+   of the bitmap (most small objects): returns 0 when they do not.  */
+static inline _Bool
+runtime_heapbits_setsmall (Span *s, uintptr p, uintptr size, const Type *t)
 {
-  uintptr w = (p - c->base) / PTRSIZE;
-  *shift = w % 8;
-  return c->ptrbits + w / 8;
+  if (t == NULL || t->size != size || (t->kind & KindGCProg))
+    return 0;
+  uintptr w = (p - s->base) / PTRSIZE;
+  uintptr shift = w % 8, nw = s->elemsize / PTRSIZE;
+  if (shift + nw > 8)
+    return 0;
+  uint8_t *b = s->ptrbits + w / 8;
+  uint8_t mask = (uint8_t) (((1u << nw) - 1) << shift);
+  uint8_t val = (uint8_t) ((t->gcdata[0] & ((1u << (t->ptrdata / PTRSIZE)) - 1))
+                           << shift);
+  *b = (uint8_t) ((*b & ~mask) | val);
+  return 1;
 }
 
 /* Allocator <-> collector (malloc.c, mgc.c).  */

@@ -138,9 +138,8 @@ set_array (uint8_t *bm, uintptr w0, const Type *t, uintptr elems)
 void
 runtime_heapbits_settype (uintptr p, uintptr size, const Type *t, Span *s)
 {
-  HeapChunk *c = runtime_chunkof (p);
-  uint8_t *bm = c->ptrbits;
-  uintptr w0 = (p - c->base) / PTRSIZE;
+  uint8_t *bm = s->ptrbits;
+  uintptr w0 = (p - s->base) / PTRSIZE;
   if (t == NULL || t->size == 0)
     {
       uintptr words = (size + PTRSIZE - 1) / PTRSIZE;

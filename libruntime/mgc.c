@@ -188,9 +188,12 @@ markptr (uintptr p, Worker *w)
     return;
   uintptr *word = &s->gcmarkBits[idx / WORDBITS];
   uintptr bit = (uintptr) 1 << (idx % WORDBITS);
-  if (__atomic_load_n (word, __ATOMIC_RELAXED) & bit)
+  uintptr old = __atomic_load_n (word, __ATOMIC_RELAXED);
+  if (old & bit)
     return;
-  if (__atomic_fetch_or (word, bit, __ATOMIC_RELAXED) & bit)
+  if (work.nproc == 1)
+    *word = old | bit;           /* alone: no locked instruction */
+  else if (__atomic_fetch_or (word, bit, __ATOMIC_RELAXED) & bit)
     return;
   if (!s->noscan)
     push (w, s->base + idx * s->elemsize);
@@ -205,20 +208,20 @@ scan_conservative (uintptr lo, uintptr hi, Worker *w)
     markptr (*p, w);
 }
 
-/* The words of [B, B+N) whose heap bitmap bits are set.  */
+/* The words of [B, B+N) in span S whose heap bitmap bits are set.  */
 static void
-scan_bitmap (uintptr b, uintptr n, Worker *w)
+scan_bitmap (Span *s, uintptr b, uintptr n, Worker *w)
 {
-  HeapChunk *c = runtime_chunkof (b);
+  const uint8_t *ptrbits = s->ptrbits;
   const uintptr *words = (const uintptr *) b;
-  uintptr w0 = (b - c->base) / PTRSIZE, nw = n / PTRSIZE;
+  uintptr w0 = (b - s->base) / PTRSIZE, nw = n / PTRSIZE;
   for (uintptr i = 0; i < nw;)
     {
       uintptr pos = w0 + i;
       uintptr take = 8 - pos % 8;
       if (take > nw - i)
         take = nw - i;
-      unsigned bits = (c->ptrbits[pos / 8] >> (pos % 8)) & ((1u << take) - 1);
+      unsigned bits = (ptrbits[pos / 8] >> (pos % 8)) & ((1u << take) - 1);
       while (bits != 0)
         {
           unsigned k = (unsigned) __builtin_ctz (bits);
@@ -241,7 +244,7 @@ scanobject (uintptr b, Worker *w)
     runtime_throw ("gc: grey object outside the heap");
   if (s->sizeclass != 0)
     {
-      scan_bitmap (b, s->elemsize, w);
+      scan_bitmap (s, b, s->elemsize, w);
       return;
     }
   uintptr end = s->base + s->scanlen;
@@ -250,7 +253,7 @@ scanobject (uintptr b, Worker *w)
       push (w, o);
   uintptr n = end - b < ObletSize ? end - b : ObletSize;
   if (b < end)
-    scan_bitmap (b, n, w);
+    scan_bitmap (s, b, n, w);
 }
 
 /* ---- Roots.  */
@@ -780,9 +783,14 @@ finish (uint64_t before)
   runtime_heap_live = (uintptr) work.marked;
   st->next_gc = heapgoal (work.marked);
   runtime_gc_trigger = st->percent < 0 ? ~(uintptr) 0 : (uintptr) st->next_gc;
-  uint64_t inuse = runtime_heap.inuse;
-  uint64_t retain = st->next_gc > inuse ? st->next_gc - inuse : 0;
-  runtime_heapscavenge ((uintptr) (retain + st->next_gc / 8));
+  /* Keep what the next cycle may allocate (goal - marked bytes, all in
+     new spans when the in-use ones are fragmented) and what recent
+     cycles used (the heap ages its free spans): faulting pages in
+     again costs more than keeping them.  */
+  runtime_heap.gen++;
+  uint64_t goal = st->next_gc;
+  uint64_t retain = goal > work.marked ? goal - work.marked : 0;
+  runtime_heapscavenge ((uintptr) (retain + goal / 8));
   work.phase = PhaseIdle;
 }
 

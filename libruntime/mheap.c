@@ -209,10 +209,14 @@ heap_grow (uintptr npages)
   runtime_heap.sys += size;
   runtime_heap.metasys += metasize;
 
+  /* Fresh pages are not resident until touched: they count as
+     released, so the scavenger leaves them alone.  */
   Span *s = runtime_spanalloc ();
   s->base = c->base;
   s->npages = pages;
   s->needzero = 0;
+  s->nreleased = pages;
+  runtime_heap.released += size;
   free_insert (s);
   return 1;
 }
@@ -234,7 +238,9 @@ heap_find (uintptr npages)
   return best;
 }
 
-/* Split the tail beyond NPAGES off free span S (not on a list).  */
+/* Split the tail beyond NPAGES off free span S (not on a list).  Which
+   of S's pages were released is not recorded: the tail is taken to
+   hold them first (fresh chunks are used from the front).  */
 static void
 heap_split (Span *s, uintptr npages)
 {
@@ -244,6 +250,9 @@ heap_split (Span *s, uintptr npages)
   t->base = s->base + npages * PageSize;
   t->npages = s->npages - npages;
   t->needzero = s->needzero;
+  t->freegen = s->freegen;
+  t->nreleased = s->nreleased < t->npages ? s->nreleased : t->npages;
+  s->nreleased -= t->nreleased;
   s->npages = npages;
   free_insert (t);
 }
@@ -263,13 +272,14 @@ runtime_heapalloc (uintptr npages, _Bool large)
       return NULL;
     }
   list_remove (freelist (s->npages), s);
-  /* The whole span's released pages are counted back in, even those
-     the split leaves free: they fault in again as zero pages.  */
+  heap_split (s, npages);
+  /* Released pages fault in again as zero pages when touched.  */
   runtime_heap.released -= s->nreleased * PageSize;
   s->nreleased = 0;
-  heap_split (s, npages);
   s->state = SpanInUse;
   setspans (s, 1);
+  HeapChunk *c = chunk_of_span (s);
+  s->ptrbits = c->ptrbits + (s->base - c->base) / PTRSIZE / 8;
   runtime_heap.inuse += npages * PageSize;
   if (large)
     list_insert (&runtime_heap.large, s);
@@ -285,6 +295,8 @@ heap_merge (Span *s, Span *t)
   s->npages += t->npages;
   s->needzero |= t->needzero;
   s->nreleased += t->nreleased;
+  if (t->freegen > s->freegen)
+    s->freegen = t->freegen;
   spandead (t);
 }
 
@@ -302,6 +314,8 @@ heap_coalesce (Span *s)
           p->npages += s->npages;
           p->needzero |= s->needzero;
           p->nreleased += s->nreleased;
+          if (s->freegen > p->freegen)
+            p->freegen = s->freegen;
           spandead (s);
           s = p;
         }
@@ -328,6 +342,7 @@ runtime_heapfree (Span *s)
   runtime_heap.inuse -= s->npages * PageSize;
   s->needzero = 1;
   s->nreleased = 0;
+  s->freegen = runtime_heap.gen;
   s->sizeclass = 0;
   heap_coalesce (s);
   runtime_spinunlock (&runtime_heap.lock);
@@ -335,9 +350,15 @@ runtime_heapfree (Span *s)
 
 /* ---- Returning memory to the OS.  */
 
+/* Free spans the last ScavengeAge collections left unused are
+   released; younger ones are likely to be reused by the next cycle.  */
+enum { ScavengeAge = 4 };
+
 static void
 span_release (Span *s)
 {
+  if (runtime_heap.gen - s->freegen < ScavengeAge)
+    return;
   uintptr lo = (s->base + runtime_physpagesize - 1) & ~(runtime_physpagesize - 1);
   uintptr hi = (s->base + s->npages * PageSize) & ~(runtime_physpagesize - 1);
   if (s->nreleased == s->npages || hi <= lo)
@@ -349,8 +370,9 @@ span_release (Span *s)
     s->needzero = 0;
 }
 
-/* Release free spans, biggest first, until at most RETAIN bytes of
-   idle memory are still backed by the OS.  */
+/* Release free spans unused for ScavengeAge collections, biggest
+   first, until at most RETAIN bytes of idle memory are still backed by
+   the OS.  */
 void
 runtime_heapscavenge (uintptr retain)
 {
