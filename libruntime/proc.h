@@ -63,6 +63,7 @@ struct P {
   int32_t gfreecnt;
   struct Sudog *sudogcache;  /* free wait records (chan.c) */
   struct Defer *deferpool;   /* free heap defer records (defer.c) */
+  struct MCache *mcache;     /* allocation cache (malloc.c); its owner's */
 };
 
 /* The scheduler's global state; fields under sched.lock unless marked.  */

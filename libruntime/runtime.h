@@ -158,6 +158,9 @@ struct M {
   _Bool spinning;            /* looking for work, owning no G */
   _Bool helpgc;              /* woken to help a collection */
   Note park;                 /* where the idle M sleeps */
+
+  /* Allocator (malloc.c): the cache of an M running without a P.  */
+  struct MCache *mcache;     /* NULL until it allocates so */
 };
 
 extern __thread G *runtime_g_tls TLS_IE HIDDEN;

@@ -1,0 +1,898 @@
+/* mgc.c: the stop-the-world, parallel mark-sweep collector.
+
+   A collection (runtime_gc):
+     1. stops the world and gives every MCache's spans back to the
+        Centrals, so every span is on a Central list or the heap's large
+        list and every object's allocation state is in its span;
+     2. decides the number of procs (runtime_gcprocs) and wakes helpers
+        (runtime_helpgc), each running the same worker as the caller;
+     3. marks: the workers take root jobs from a shared counter (the
+        globals gccgo registered, the stacks, runtime roots, the
+        finalizer table), then drain grey objects from work buffers.
+        A worker's current buffer is private; full buffers go to a shared
+        list other workers take them from (stealing), and a worker with
+        a big buffer hands half of it over when another one is idle.
+        Marking ends when every worker waits and no full buffer is left.
+        Heap objects are scanned precisely through the pointer bitmap
+        mallocgc wrote (mbitmap.c), globals through their gcdata,
+        stacks, registers and runtime roots conservatively;
+     4. queues the finalizers of unreachable finalizable objects (they
+        and what they reach stay marked for this cycle);
+     5. sweeps at once, in parallel, one Central (or the large-object
+        list) per job: the mark bits become the allocation bits, empty
+        spans go back to the heap;
+     6. sets the next trigger from GOGC, returns idle memory above what
+        the next cycle needs to the OS, prints the gctrace line, starts
+        the world.
+   Sweeping at once costs a few ns per span (no object memory is
+   touched: see malloc.h) and keeps the allocator free of sweep checks.
+
+   GODEBUG=gctrace=1 prints, per collection, to stderr:
+     gc N @T.TTTs P%: X.XXX ms pause, B->L MB, G MB goal, K procs
+   N the collection number from 1; T seconds since the allocator
+   started; P percent of wall time spent with the world stopped since
+   then; X the pause of this collection; B the heap (live objects and
+   cached spans) when it started; L the bytes marked live; G the heap
+   goal of the next cycle; K the procs that marked and swept.  */
+#include "runtime.h"
+#include "malloc.h"
+#include "atomic.h"
+#include "os.h"
+#include "gcroots.h"
+#include "stack.h"
+#include "panic.h"
+#include "chan.h"
+
+GCStats runtime_gcstats;
+
+/* ---- Roots: the globals gccgo registers (gcroots.h) and the
+   runtime's own (runtime_gcroot_add).  */
+
+static SpinLock rootlock;
+static struct { const void *p; uintptr size; } extraroots[MaxExtraRoots];
+static uint32_t nextraroots;       /* guarded by rootlock */
+
+void
+runtime_gcroot_add (const void *p, uintptr size)
+{
+  runtime_spinlock (&rootlock);
+  if (nextraroots == MaxExtraRoots)
+    runtime_throw ("too many runtime GC roots");
+  extraroots[nextraroots].p = p;
+  extraroots[nextraroots].size = size;
+  nextraroots++;
+  runtime_spinunlock (&rootlock);
+}
+
+/* Is P inside a registered global?  (SetFinalizer on a global.)  */
+_Bool runtime_in_dataroots (uintptr p) HIDDEN;
+_Bool
+runtime_in_dataroots (uintptr p)
+{
+  for (GcRootList *l = runtime_gcroots; l != NULL; l = l->next)
+    for (intgo i = 0; i < l->count; i++)
+      {
+        uintptr d = (uintptr) l->roots[i].decl;
+        if (p >= d && p < d + l->roots[i].size)
+          return 1;
+      }
+  return 0;
+}
+
+/* ---- Work buffers.
+   Invariant: a buffer is on exactly one of the full list, the empty
+   list, or a worker; the lists are guarded by wblock.  */
+
+enum { WorkbufEntries = (4096 - 2 * PTRSIZE) / PTRSIZE };
+
+typedef struct Workbuf {
+  struct Workbuf *next;
+  uintptr nobj;
+  uintptr obj[WorkbufEntries];
+} Workbuf;
+
+typedef struct Worker {
+  Workbuf *wb;                 /* current buffer, private */
+  uint64_t scanned;            /* bytes scanned (statistics) */
+  char pad[ARCH_CACHELINE];
+} Worker;
+
+static SpinLock wblock;
+static Workbuf *wbfull, *wbempty;
+
+static Workbuf *
+getempty (void)
+{
+  runtime_spinlock (&wblock);
+  Workbuf *b = wbempty;
+  if (b != NULL)
+    wbempty = b->next;
+  runtime_spinunlock (&wblock);
+  if (b == NULL)
+    {
+      b = runtime_persistentalloc (sizeof *b);
+      __atomic_add_fetch (&runtime_gcstats.gcsys, sizeof *b, __ATOMIC_RELAXED);
+    }
+  b->nobj = 0;
+  b->next = NULL;
+  return b;
+}
+
+static void
+putlist (Workbuf **list, Workbuf *b)
+{
+  runtime_spinlock (&wblock);
+  b->next = *list;
+  *list = b;
+  runtime_spinunlock (&wblock);
+}
+
+static Workbuf *
+trygetfull (void)
+{
+  if (__atomic_load_n (&wbfull, __ATOMIC_RELAXED) == NULL)
+    return NULL;
+  runtime_spinlock (&wblock);
+  Workbuf *b = wbfull;
+  if (b != NULL)
+    wbfull = b->next;
+  runtime_spinunlock (&wblock);
+  return b;
+}
+
+/* ---- The state of one collection, set up by the caller of runtime_gc
+   before helpers start and read-only for them except the counters.  */
+
+enum { PhaseIdle, PhaseMark, PhaseSweep };
+enum { RootData, RootStacks, RootRuntime, RootFinalizers, NumRootJobs };
+
+static struct {
+  uint32_t nproc;
+  uint32_t nwait;              /* workers out of work */
+  uint32_t rootnext;           /* next root job */
+  uint32_t helpers;            /* helpers that joined (worker ids) */
+  uint32_t ndone;              /* helpers finished */
+  uint32_t phase;
+  uint32_t sweepnext;          /* next sweep job */
+  uintptr stack_lo;            /* the collecting goroutine's stack */
+  uintptr stack_hi;
+  uint64_t marked;             /* bytes live after sweep */
+  uintptr heapmin, heapmax;    /* bounds of every chunk */
+} work;
+
+static Worker workers[MaxGcproc];
+
+static inline void
+push (Worker *w, uintptr obj)
+{
+  Workbuf *b = w->wb;
+  if (unlikely (b->nobj == WorkbufEntries))
+    {
+      putlist (&wbfull, b);
+      b = w->wb = getempty ();
+    }
+  b->obj[b->nobj++] = obj;
+}
+
+/* Grey the object holding address P, if P points into the heap.  */
+static inline void
+markptr (uintptr p, Worker *w)
+{
+  if (p < work.heapmin || p >= work.heapmax)
+    return;
+  Span *s = runtime_spanof (p);
+  if (s == NULL)
+    return;
+  uintptr idx = s->sizeclass != 0 ? runtime_objindex (s, p) : 0;
+  if (!runtime_isallocated (s, idx))
+    return;
+  uintptr *word = &s->gcmarkBits[idx / WORDBITS];
+  uintptr bit = (uintptr) 1 << (idx % WORDBITS);
+  uintptr old = __atomic_load_n (word, __ATOMIC_RELAXED);
+  if (old & bit)
+    return;
+  if (work.nproc == 1)
+    *word = old | bit;           /* alone: no locked instruction */
+  else if (__atomic_fetch_or (word, bit, __ATOMIC_RELAXED) & bit)
+    return;
+  if (!s->noscan)
+    push (w, s->base + idx * s->elemsize);
+}
+
+/* Every aligned word of [LO, HI) may be a pointer.  */
+static void
+scan_conservative (uintptr lo, uintptr hi, Worker *w)
+{
+  lo = (lo + PTRSIZE - 1) & ~(uintptr) (PTRSIZE - 1);
+  for (uintptr *p = (uintptr *) lo; (uintptr) (p + 1) <= hi; p++)
+    markptr (*p, w);
+}
+
+/* The words of [B, B+N) in span S whose heap bitmap bits are set.  */
+static void
+scan_bitmap (Span *s, uintptr b, uintptr n, Worker *w)
+{
+  const uint8_t *ptrbits = s->ptrbits;
+  const uintptr *words = (const uintptr *) b;
+  uintptr w0 = (b - s->base) / PTRSIZE, nw = n / PTRSIZE;
+  for (uintptr i = 0; i < nw;)
+    {
+      uintptr pos = w0 + i;
+      uintptr take = 8 - pos % 8;
+      if (take > nw - i)
+        take = nw - i;
+      unsigned bits = (ptrbits[pos / 8] >> (pos % 8)) & ((1u << take) - 1);
+      while (bits != 0)
+        {
+          unsigned k = (unsigned) __builtin_ctz (bits);
+          markptr (words[i + k], w);
+          bits &= bits - 1;
+        }
+      i += take;
+    }
+  w->scanned += n;
+}
+
+enum { ObletSize = 128 << 10 };  /* large objects are scanned in pieces */
+
+/* Scan the object at base B, or the oblet of a large object at B.  */
+static void
+scanobject (uintptr b, Worker *w)
+{
+  Span *s = runtime_spanof (b);
+  if (s == NULL)
+    runtime_throw ("gc: grey object outside the heap");
+  if (s->sizeclass != 0)
+    {
+      scan_bitmap (s, b, s->elemsize, w);
+      return;
+    }
+  uintptr end = s->base + s->scanlen;
+  if (b == s->base && s->scanlen > ObletSize)
+    for (uintptr o = b + ObletSize; o < end; o += ObletSize)
+      push (w, o);
+  uintptr n = end - b < ObletSize ? end - b : ObletSize;
+  if (b < end)
+    scan_bitmap (s, b, n, w);
+}
+
+/* ---- Roots.  */
+
+static void
+scan_dataroots (Worker *w)
+{
+  for (GcRootList *l = runtime_gcroots; l != NULL; l = l->next)
+    for (intgo i = 0; i < l->count; i++)
+      {
+        const GcRoot *r = &l->roots[i];
+        const uintptr *words = r->decl;
+        for (uintptr j = 0; j < r->ptrdata / PTRSIZE; j++)
+          if ((r->gcdata[j / 8] >> (j % 8)) & 1)
+            markptr (words[j], w);
+      }
+}
+
+/* Goroutine stacks and saved registers, conservatively, through
+   runtime_stack_visit: the collecting goroutine from the current sp
+   (its callee-saved registers were spilled by gc_body), every other
+   live one from the sp its switch saved, with its registers below it.
+   Then what each G reaches outside its stack: the G itself (arg,
+   param), its heap defer records and panics (persistent memory the
+   collector does not otherwise see), the wait records of its select.  */
+static void
+visit_range (uintptr lo, uintptr hi, void *w)
+{
+  scan_conservative (lo, hi, w);
+}
+
+static void
+scan_g (G *gp, Worker *w)
+{
+  scan_conservative ((uintptr) gp, (uintptr) (gp + 1), w);
+  runtime_stack_visit (gp, visit_range, w);
+  for (Defer *d = gp->defer; d != NULL; d = d->link)
+    scan_conservative ((uintptr) d, (uintptr) (d + 1), w);
+  for (Panic *p = gp->panic; p != NULL; p = p->link)
+    scan_conservative ((uintptr) p, (uintptr) (p + 1), w);
+  for (Sudog *sg = gp->waiting; sg != NULL; sg = sg->waitlink)
+    scan_conservative ((uintptr) sg, (uintptr) (sg + 1), w);
+}
+
+/* The one place that walks the scheduler's list of Gs (the world is
+   stopped: the list and every G's state are still).  */
+static void
+scan_stacks (Worker *w)
+{
+  G *self = runtime_g ();
+  _Bool selfseen = 0;
+  for (G *gp = runtime_allg; gp != NULL; gp = gp->alllink)
+    {
+      uint32_t st = __atomic_load_n (&gp->status, __ATOMIC_ACQUIRE);
+      if (st == Gdead || st == Gidle)
+        continue;
+      selfseen |= gp == self;
+      scan_g (gp, w);
+    }
+  /* Before the scheduler runs (or on g0) the caller is not on allg.  */
+  if (!selfseen)
+    scan_conservative (work.stack_lo, work.stack_hi, w);
+}
+
+static void
+markobj_cb (uintptr p, void *w)
+{
+  markptr (p, w);
+}
+
+static void
+scanobj_cb (uintptr p, void *w)
+{
+  Span *s = runtime_spanof (p);
+  if (s != NULL && !s->noscan)
+    scanobject (p, w);
+}
+
+static void
+scan_runtimeroots (Worker *w)
+{
+  for (uint32_t i = 0; i < nextraroots; i++)
+    scan_conservative ((uintptr) extraroots[i].p,
+                       (uintptr) extraroots[i].p + extraroots[i].size, w);
+  G *g = runtime_g ();
+  M *m = runtime_m ();
+  if (g != NULL)
+    scan_conservative ((uintptr) g, (uintptr) (g + 1), w);
+  if (m != NULL)
+    scan_conservative ((uintptr) m, (uintptr) (m + 1), w);
+}
+
+static void
+markroot (uint32_t job, Worker *w)
+{
+  switch (job)
+    {
+    case RootData: scan_dataroots (w); break;
+    case RootStacks: scan_stacks (w); break;
+    case RootRuntime: scan_runtimeroots (w); break;
+    case RootFinalizers:
+      runtime_fin_markroots (markobj_cb, scanobj_cb, w);
+      break;
+    default: runtime_throw ("gc: bad root job");
+    }
+}
+
+/* ---- Draining and termination.  */
+
+/* A full buffer for W (its own empty one goes back), or NULL when every
+   worker is out of work: marking is over.  */
+static Workbuf *
+getfull (Worker *w)
+{
+  Workbuf *b = trygetfull ();
+  if (b != NULL)
+    return b;
+  __atomic_add_fetch (&work.nwait, 1, __ATOMIC_SEQ_CST);
+  for (int spins = 0;; spins++)
+    {
+      if (__atomic_load_n (&wbfull, __ATOMIC_SEQ_CST) != NULL)
+        {
+          __atomic_sub_fetch (&work.nwait, 1, __ATOMIC_SEQ_CST);
+          if ((b = trygetfull ()) != NULL)
+            return b;
+          __atomic_add_fetch (&work.nwait, 1, __ATOMIC_SEQ_CST);
+        }
+      if (__atomic_load_n (&work.nwait, __ATOMIC_SEQ_CST) == work.nproc)
+        return NULL;
+      if (spins > 20)
+        runtime_osyield_os ();
+      else
+        __asm__ volatile ("" ::: "memory");
+    }
+}
+
+/* Give half of W's buffer to idle workers.  */
+static void
+handoff (Worker *w)
+{
+  Workbuf *b = w->wb, *h = getempty ();
+  uintptr n = b->nobj / 2;
+  memcpy (h->obj, b->obj + b->nobj - n, n * sizeof b->obj[0]);
+  h->nobj = n;
+  b->nobj -= n;
+  putlist (&wbfull, h);
+}
+
+static void
+drain (Worker *w)
+{
+  for (;;)
+    {
+      Workbuf *b = w->wb;
+      while (b->nobj > 0)
+        {
+          if (b->nobj > 4 && work.nwait > 0
+              && __atomic_load_n (&wbfull, __ATOMIC_RELAXED) == NULL)
+            handoff (w);
+          scanobject (b->obj[--b->nobj], w);
+          b = w->wb;             /* push may have swapped it */
+        }
+      Workbuf *full = getfull (w);
+      if (full == NULL)
+        return;
+      putlist (&wbempty, w->wb);
+      w->wb = full;
+    }
+}
+
+static void
+mark (Worker *w)
+{
+  if (w->wb == NULL)
+    w->wb = getempty ();
+  for (;;)
+    {
+      uint32_t job = __atomic_fetch_add (&work.rootnext, 1, __ATOMIC_SEQ_CST);
+      if (job >= NumRootJobs)
+        break;
+      markroot (job, w);
+    }
+  drain (w);
+}
+
+/* ---- Sweeping.  */
+
+static uint32_t
+popcount_marks (const Span *s)
+{
+  uint32_t n = 0;
+  for (uintptr i = 0; i < (s->nelems + WORDBITS - 1) / WORDBITS; i++)
+    n += (uint32_t) __builtin_popcountl (s->gcmarkBits[i]);
+  return n;
+}
+
+/* Sweep small span S; returns 1 when it is empty (caller frees it).  */
+static _Bool
+sweepspan (Span *s)
+{
+  uint32_t live = popcount_marks (s);
+  uint32_t freed = s->allocCount - live;
+  if (freed != 0)
+    {
+      __atomic_add_fetch (&runtime_heap.nfree[s->sizeclass], freed,
+                          __ATOMIC_RELAXED);
+      s->needzero = 1;
+    }
+  uintptr *old = s->allocBits;
+  s->allocBits = s->gcmarkBits;
+  s->gcmarkBits = old;
+  memset (old, 0, sizeof s->bits[0]);
+  for (uintptr i = s->nelems; i < SpanBitWords * WORDBITS; i++)
+    s->allocBits[i / WORDBITS] |= (uintptr) 1 << (i % WORDBITS);
+  s->freeindex = 0;
+  s->allocCache = ~s->allocBits[0];
+  s->allocCount = live;
+  s->cachedCount = live;
+  __atomic_add_fetch (&work.marked, (uint64_t) live * s->elemsize,
+                      __ATOMIC_RELAXED);
+  return live == 0;
+}
+
+static Span *
+sweeplist (Span *list, Span **partial, Span **full)
+{
+  Span *dead = NULL;
+  while (list != NULL)
+    {
+      Span *s = list, **to;
+      list = s->next;
+      if (sweepspan (s))
+        to = &dead;
+      else
+        to = s->allocCount < s->nelems ? partial : full;
+      s->prev = NULL;
+      s->next = *to;
+      if (*to != NULL)
+        (*to)->prev = s;
+      *to = s;
+    }
+  return dead;
+}
+
+static void
+sweepcentral (Central *ct)
+{
+  Span *partial = NULL, *full = NULL;
+  Span *l1 = ct->partial, *l2 = ct->full;
+  Span *dead1 = sweeplist (l1, &partial, &full);
+  Span *dead2 = sweeplist (l2, &partial, &full);
+  ct->partial = partial;
+  ct->full = full;
+  for (Span *d = dead1, *next; d != NULL; d = next)
+    {
+      next = d->next;
+      runtime_heapfree (d);
+    }
+  for (Span *d = dead2, *next; d != NULL; d = next)
+    {
+      next = d->next;
+      runtime_heapfree (d);
+    }
+}
+
+static void
+sweeplarge (void)
+{
+  Span *s = runtime_heap.large, *next;
+  for (; s != NULL; s = next)
+    {
+      next = s->next;
+      if (s->gcmarkBits[0] & 1)
+        {
+          s->gcmarkBits[0] = 0;
+          __atomic_add_fetch (&work.marked, s->elemsize, __ATOMIC_RELAXED);
+          continue;
+        }
+      runtime_spinlock (&runtime_heap.lock);
+      runtime_heap.nlargefree++;
+      runtime_heap.largefree += s->elemsize;
+      runtime_spinunlock (&runtime_heap.lock);
+      runtime_heapfree (s);
+    }
+}
+
+static void
+sweep (void)
+{
+  uint32_t njobs = (uint32_t) runtime_nsizeclasses * 2;
+  for (;;)
+    {
+      uint32_t j = __atomic_fetch_add (&work.sweepnext, 1, __ATOMIC_SEQ_CST);
+      if (j >= njobs)
+        return;
+      if (j == 0)
+        sweeplarge ();
+      else if (j >= 2)         /* class 0 has no Central */
+        sweepcentral (&runtime_central[j]);
+    }
+}
+
+/* ---- Finalizer hooks: run by worker 0 between mark and sweep.  */
+
+static _Bool
+ismarked (uintptr p)
+{
+  Span *s = runtime_spanof (p);
+  if (s == NULL)
+    return 1;
+  uintptr idx = s->sizeclass != 0 ? runtime_objindex (s, p) : 0;
+  return span_bit (s->gcmarkBits, idx);
+}
+
+static void
+setmarked (uintptr p)
+{
+  Span *s = runtime_spanof (p);
+  uintptr idx = s->sizeclass != 0 ? runtime_objindex (s, p) : 0;
+  s->gcmarkBits[idx / WORDBITS] |= (uintptr) 1 << (idx % WORDBITS);
+}
+
+/* ---- Procs: helpers.  */
+
+/* The body every proc runs: worker 0 is the collecting thread.  */
+static void
+gcwork (uint32_t id)
+{
+  Worker *w = &workers[id];
+  mark (w);
+  if (id == 0)
+    {
+      runtime_fin_queue_unmarked (ismarked, setmarked);
+      __atomic_store_n (&work.phase, PhaseSweep, __ATOMIC_SEQ_CST);
+    }
+  else
+    while (__atomic_load_n (&work.phase, __ATOMIC_SEQ_CST) != PhaseSweep)
+      runtime_osyield_os ();
+  sweep ();
+}
+
+void
+runtime_gchelper (void)
+{
+  uint32_t id = __atomic_add_fetch (&work.helpers, 1, __ATOMIC_SEQ_CST);
+  if (id >= work.nproc)
+    runtime_throw ("gchelper: more helpers than procs");
+  gcwork (id);
+  __atomic_add_fetch (&work.ndone, 1, __ATOMIC_SEQ_CST);
+}
+
+int32_t runtime_gctest_procs (void) HIDDEN;     /* mgc_testhelpers.c */
+void runtime_gctest_helpgc (int32_t nproc) HIDDEN;
+
+/* The procs of this collection.  Until the scheduler is merged: one,
+   or the test-only helper threads (mgc_testhelpers.c).  With it:
+   runtime_gcprocs () and runtime_helpgc (nproc).  */
+static int32_t
+gcprocs (void)
+{
+  return runtime_gctest_procs ();
+}
+
+static void
+helpgc (int32_t nproc)
+{
+  runtime_gctest_helpgc (nproc);
+}
+
+/* ---- Stopping the world: through the scheduler, once it runs (before
+   runtime_schedinit the allocating thread is the only one).  */
+
+static _Bool world_stopped;
+
+void
+runtime_gc_stoptheworld (void)
+{
+  M *m = runtime_m ();
+  world_stopped = m != NULL && m->p != NULL;
+  if (world_stopped)
+    runtime_stopTheWorld ("garbage collection");
+}
+
+void
+runtime_gc_starttheworld (void)
+{
+  if (world_stopped)
+    runtime_startTheWorld ();
+  world_stopped = 0;
+}
+
+/* ---- Pacing and tracing.  */
+
+static int32_t gctrace;
+static uint32_t gcrunning;         /* atomic: a collection runs; CAS 0->1
+                                      makes the collector */
+
+/* Heap goal for a live heap of LIVE bytes.  */
+static uint64_t
+heapgoal (uint64_t live)
+{
+  int32_t pct = runtime_gcstats.percent;
+  if (pct < 0)
+    return 0;
+  uint64_t goal = live + live * (uint64_t) pct / 100;
+  uint64_t min = (uint64_t) (4 << 20) * (uint64_t) pct / 100;
+  return goal < min ? min : goal;
+}
+
+/* GOGC and GODEBUG, read once by mallocinit; sets the first trigger.  */
+void
+runtime_gcinit (void)
+{
+  String s = runtime_getenv ("GOGC");
+  int32_t pct = 100;
+  if (s.len == 3 && memcmp (s.str, "off", 3) == 0)
+    pct = -1;
+  else if (s.len > 0)
+    {
+      pct = 0;
+      for (intgo i = 0; i < s.len && s.str[i] >= '0' && s.str[i] <= '9'; i++)
+        pct = pct * 10 + (s.str[i] - '0');
+    }
+  runtime_gcstats.percent = pct;
+  String d = runtime_getenv ("GODEBUG");
+  for (intgo i = 0; i + 8 <= d.len; i++)
+    if ((i == 0 || d.str[i - 1] == ',') && memcmp (d.str + i, "gctrace=", 8) == 0)
+      gctrace = i + 8 < d.len && d.str[i + 8] >= '1' && d.str[i + 8] <= '9';
+  runtime_gcstats.next_gc = heapgoal (0);
+  runtime_gc_trigger = pct < 0 ? ~(uintptr) 0 : (uintptr) runtime_gcstats.next_gc;
+}
+
+
+void
+runtime_gc_maybe (void)
+{
+  if (runtime_heap_live < runtime_gc_trigger)
+    return;
+  M *m = runtime_m ();
+  if (m->locks > 0 || __atomic_load_n (&gcrunning, __ATOMIC_RELAXED))
+    return;
+  runtime_gc (0);
+}
+
+static void
+print_ms (uint64_t ns)
+{
+  runtime_printuint (ns / 1000000);
+  char frac[5] = { '.', (char) ('0' + ns / 100000 % 10),
+                   (char) ('0' + ns / 10000 % 10),
+                   (char) ('0' + ns / 1000 % 10), 0 };
+  runtime_prints (frac);
+}
+
+static void
+trace (uint64_t before, int64_t now, uint64_t pause, uint32_t nproc)
+{
+  GCStats *st = &runtime_gcstats;
+  uint64_t elapsed = (uint64_t) (now - st->start_ns);
+  runtime_printlock ();
+  runtime_prints ("gc ");
+  runtime_printuint (st->numgc);
+  runtime_prints (" @");
+  print_ms (elapsed / 1000);
+  runtime_prints ("s ");
+  runtime_printuint (elapsed ? st->pause_total * 100 / elapsed : 0);
+  runtime_prints ("%: ");
+  print_ms (pause);
+  runtime_prints (" ms pause, ");
+  runtime_printuint (before >> 20);
+  runtime_prints ("->");
+  runtime_printuint (work.marked >> 20);
+  runtime_prints (" MB, ");
+  runtime_printuint (st->next_gc >> 20);
+  runtime_prints (" MB goal, ");
+  runtime_printuint (nproc);
+  runtime_prints (" procs\n");
+  runtime_printunlock ();
+}
+
+static void
+record (int64_t t0, int64_t t1, uint64_t before, uint32_t nproc, _Bool force)
+{
+  GCStats *st = &runtime_gcstats;
+  uint64_t pause = (uint64_t) (t1 - t0);
+  int32_t nsec;
+  int64_t sec = runtime_walltime (&nsec);
+  uint64_t now = (uint64_t) sec * 1000000000 + (uint64_t) nsec;
+  st->pause_ns[st->numgc % 256] = pause;
+  st->pause_end[st->numgc % 256] = now;
+  st->numgc++;
+  st->numforced += force;
+  st->pause_total += pause;
+  st->gc_cpu_ns += pause;
+  st->last_gc = now;
+  if (gctrace)
+    trace (before, t1, pause, nproc);
+}
+
+/* ---- The collection.  */
+
+static void
+prepare (void)
+{
+  work.heapmin = ~(uintptr) 0;
+  work.heapmax = 0;
+  for (HeapChunk *c = runtime_heap.chunks; c != NULL; c = c->next)
+    {
+      if (c->base < work.heapmin)
+        work.heapmin = c->base;
+      if (c->end > work.heapmax)
+        work.heapmax = c->end;
+    }
+  work.nwait = 0;
+  work.rootnext = 0;
+  work.helpers = 0;
+  work.ndone = 0;
+  work.sweepnext = 0;
+  work.marked = 0;
+  work.phase = PhaseMark;
+}
+
+static void
+finish (uint64_t before)
+{
+  GCStats *st = &runtime_gcstats;
+  runtime_heap_live = (uintptr) work.marked;
+  st->next_gc = heapgoal (work.marked);
+  runtime_gc_trigger = st->percent < 0 ? ~(uintptr) 0 : (uintptr) st->next_gc;
+  /* Keep what the next cycle may allocate (goal - marked bytes, all in
+     new spans when the in-use ones are fragmented) and what recent
+     cycles used (the heap ages its free spans): faulting pages in
+     again costs more than keeping them.  */
+  runtime_heap.gen++;
+  uint64_t goal = st->next_gc;
+  uint64_t retain = goal > work.marked ? goal - work.marked : 0;
+  runtime_heapscavenge ((uintptr) (retain + goal / 8));
+  work.phase = PhaseIdle;
+}
+
+static void __attribute__ ((noinline))
+collect (uintptr sp, _Bool force)
+{
+  int64_t t0 = runtime_nanotime ();
+  runtime_gc_stoptheworld ();
+  for (MCache *c = runtime_allcaches; c != NULL; c = c->next)
+    runtime_mcache_release (c);
+  uint64_t before = runtime_heap_live;
+  prepare ();
+  G *g = runtime_g ();
+  work.stack_lo = sp;
+  work.stack_hi = g->stackhi;
+  int32_t nproc = gcprocs ();
+  work.nproc = (uint32_t) nproc;
+  if (nproc > 1)
+    helpgc (nproc);
+  gcwork (0);
+  while (__atomic_load_n (&work.ndone, __ATOMIC_SEQ_CST) != (uint32_t) nproc - 1)
+    runtime_osyield_os ();
+  finish (before);
+  int64_t t1 = runtime_nanotime ();
+  record (t0, t1, before, (uint32_t) nproc, force);
+  runtime_gc_starttheworld ();
+}
+
+/* An address below every frame of the caller, whose callee-saved
+   registers are already spilled into its frame.  */
+static uintptr __attribute__ ((noinline))
+current_sp (void)
+{
+  volatile uintptr here = 0;
+  return (uintptr) &here;
+}
+
+/* Zero the stack just below the caller, where the collector's own
+   frames are about to go: their unused slots would otherwise show the
+   conservative scan stale pointers from dead frames.  */
+void __attribute__ ((noinline))
+runtime_gc_clearstack (void)
+{
+  volatile uintptr buf[256];
+  for (uintptr i = 0; i < nelem (buf); i++)
+    buf[i] = 0;
+}
+
+static void __attribute__ ((noinline)) gc_body (int32_t force);
+
+void
+runtime_gc (int32_t force)
+{
+  runtime_gc_clearstack ();
+  gc_body (force);
+}
+
+/* Become the one collecting goroutine.  A loser must not spin holding
+   its P (the winner waits for every P to stop): an automatic collection
+   gives up, runtime.GC yields until the other collection is over.  */
+static _Bool
+gc_acquire (int32_t force)
+{
+  for (;;)
+    {
+      uint32_t zero = 0;
+      if (__atomic_compare_exchange_n (&gcrunning, &zero, 1, 0,
+                                       __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+        return 1;
+      if (!force)
+        return 0;
+      M *m = runtime_m ();
+      if (m->p != NULL && runtime_g () != m->g0)
+        runtime_gosched ();
+      else
+        runtime_osyield_os ();
+    }
+}
+
+static void
+gc_body (int32_t force)
+{
+  runtime_mallocinit ();
+  if (runtime_gcstats.percent < 0 && !force)
+    {
+      runtime_gc_trigger = ~(uintptr) 0;
+      return;
+    }
+  if (!gc_acquire (force))
+    return;
+  if (force || runtime_heap_live >= runtime_gc_trigger)
+    {
+      __builtin_unwind_init ();
+      collect (current_sp (), force);
+    }
+  __atomic_store_n (&gcrunning, 0, __ATOMIC_SEQ_CST);
+  runtime_fin_wake ();
+}
+
+void runtime_GC (void) GOSYM ("runtime.GC");
+void
+runtime_GC (void)
+{
+  runtime_gc (1);
+}

@@ -1,0 +1,44 @@
+// run
+// env: GOGC=100
+
+// Memory goes back to the OS when the live heap shrinks: a few
+// collections after 96 MiB of live objects die, most of the idle heap
+// is released.
+package main
+
+import "runtime"
+
+var live [][]byte
+var nodes []*[64]int
+
+//go:noinline
+func build() {
+	for i := 0; i < 96*16; i++ {
+		live = append(live, make([]byte, 64<<10))
+	}
+	for i := 0; i < 100000; i++ {
+		nodes = append(nodes, new([64]int))
+	}
+}
+
+func main() {
+	build()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	if ms.HeapInuse < 96<<20 {
+		panic("live heap not in use")
+	}
+	live, nodes = nil, nil
+	// Free spans stay mapped for a few cycles (the next one would
+	// likely fault them in again), then go back to the OS.
+	for i := 0; i < 6; i++ {
+		runtime.GC()
+	}
+	runtime.ReadMemStats(&ms)
+	held := ms.HeapSys - ms.HeapReleased
+	if held > 32<<20 || ms.HeapReleased < 64<<20 {
+		println("HeapSys", ms.HeapSys, "HeapReleased", ms.HeapReleased, "HeapInuse", ms.HeapInuse)
+		panic("memory not returned")
+	}
+}
