@@ -305,15 +305,16 @@ scan_stacks (Worker *w)
 {
   G *self = runtime_g ();
   _Bool selfseen = 0;
-  for (G *gp = runtime_allg; gp != NULL; gp = gp->alllink)
+  for (uintptr i = 0; i < runtime_allglen; i++)
     {
+      G *gp = runtime_allgs[i];
       uint32_t st = __atomic_load_n (&gp->status, __ATOMIC_ACQUIRE);
       if (st == Gdead || st == Gidle)
         continue;
       selfseen |= gp == self;
       scan_g (gp, w);
     }
-  /* Before the scheduler runs (or on g0) the caller is not on allg.  */
+  /* Before the scheduler runs (or on g0) the caller is not in allgs.  */
   if (!selfseen)
     scan_conservative (work.stack_lo, work.stack_hi, w);
 }
