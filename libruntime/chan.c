@@ -102,6 +102,30 @@ runtime_chan_zero (Hchan *c, void *p)
     memset (p, 0, c->elemsize);
 }
 
+/* Take the head of C's buffer into EP (may be NULL); c->qcount > 0,
+   lock held.  */
+void
+runtime_chan_bufrecv (Hchan *c, void *ep)
+{
+  void *slot = runtime_chan_slot (c, c->recvx);
+  if (ep != NULL)
+    runtime_chan_copy (c, ep, slot);
+  runtime_chan_zero (c, slot);
+  if (++c->recvx == c->dataqsiz)
+    c->recvx = 0;
+  c->qcount--;
+}
+
+/* Append *EP to C's buffer; c->qcount < c->dataqsiz, lock held.  */
+void
+runtime_chan_bufsend (Hchan *c, const void *ep)
+{
+  runtime_chan_copy (c, runtime_chan_slot (c, c->sendx), ep);
+  if (++c->sendx == c->dataqsiz)
+    c->sendx = 0;
+  c->qcount++;
+}
+
 static void
 wake (Sudog *sg, _Bool success)
 {
@@ -211,10 +235,7 @@ chansend (Hchan *c, const void *ep, _Bool block)
     }
   if (c->qcount < c->dataqsiz)
     {
-      runtime_chan_copy (c, runtime_chan_slot (c, c->sendx), ep);
-      if (++c->sendx == c->dataqsiz)
-        c->sendx = 0;
-      c->qcount++;
+      runtime_chan_bufsend (c, ep);
       runtime_unlock (&c->lock);
       return 1;
     }
@@ -276,13 +297,7 @@ chanrecv (Hchan *c, void *ep, _Bool block, _Bool *received)
     }
   if (c->qcount > 0)
     {
-      void *slot = runtime_chan_slot (c, c->recvx);
-      if (ep != NULL)
-        runtime_chan_copy (c, ep, slot);
-      runtime_chan_zero (c, slot);
-      if (++c->recvx == c->dataqsiz)
-        c->recvx = 0;
-      c->qcount--;
+      runtime_chan_bufrecv (c, ep);
       runtime_unlock (&c->lock);
       *received = 1;
       return 1;

@@ -50,6 +50,8 @@ void runtime_waitq_remove (WaitQ *q, Sudog *s) HIDDEN;
 void runtime_chan_send_to (Hchan *c, Sudog *sg, const void *ep) HIDDEN;
 void runtime_chan_recv_from (Hchan *c, Sudog *sg, void *ep) HIDDEN;
 void *runtime_chan_slot (Hchan *c, uintgo i) HIDDEN;
+void runtime_chan_bufrecv (Hchan *c, void *ep) HIDDEN;
+void runtime_chan_bufsend (Hchan *c, const void *ep) HIDDEN;
 void runtime_chan_copy (Hchan *c, void *dst, const void *src) HIDDEN;
 void runtime_chan_zero (Hchan *c, void *p) HIDDEN;
 

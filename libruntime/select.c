@@ -148,13 +148,7 @@ runtime_selectgo (Scase *cases, uint16_t *order, intgo nsends, intgo nrecvs,
             }
           if (c->qcount > 0)
             {
-              void *slot = runtime_chan_slot (c, c->recvx);
-              if (elem != NULL)
-                runtime_chan_copy (c, elem, slot);
-              runtime_chan_zero (c, slot);
-              if (++c->recvx == c->dataqsiz)
-                c->recvx = 0;
-              c->qcount--;
+              runtime_chan_bufrecv (c, elem);
               selunlock (cases, lockorder, n);
               return (IntBool) { i, 1 };
             }
@@ -180,10 +174,7 @@ runtime_selectgo (Scase *cases, uint16_t *order, intgo nsends, intgo nrecvs,
             }
           if (c->qcount < c->dataqsiz)
             {
-              runtime_chan_copy (c, runtime_chan_slot (c, c->sendx), elem);
-              if (++c->sendx == c->dataqsiz)
-                c->sendx = 0;
-              c->qcount++;
+              runtime_chan_bufsend (c, elem);
               selunlock (cases, lockorder, n);
               return (IntBool) { i, 0 };
             }

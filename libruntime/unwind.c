@@ -49,8 +49,9 @@ read_u8 (Reader *r)
   return *r->p++;
 }
 
+/* A LEB128 number; SIGNED extends the sign of the last byte.  */
 static uintptr
-read_uleb (Reader *r)
+read_leb (Reader *r, _Bool is_signed)
 {
   uintptr v = 0;
   unsigned shift = 0;
@@ -63,26 +64,21 @@ read_uleb (Reader *r)
       shift += 7;
     }
   while (b & 0x80);
+  if (is_signed && shift < 8 * sizeof v && (b & 0x40))
+    v |= -((uintptr) 1 << shift);
   return v;
+}
+
+static uintptr
+read_uleb (Reader *r)
+{
+  return read_leb (r, 0);
 }
 
 static intptr_t
 read_sleb (Reader *r)
 {
-  uintptr v = 0;
-  unsigned shift = 0;
-  uint8_t b;
-  do
-    {
-      b = read_u8 (r);
-      if (shift < 8 * sizeof v)
-        v |= (uintptr) (b & 0x7f) << shift;
-      shift += 7;
-    }
-  while (b & 0x80);
-  if (shift < 8 * sizeof v && (b & 0x40))
-    v |= -((uintptr) 1 << shift);
-  return (intptr_t) v;
+  return (intptr_t) read_leb (r, 1);
 }
 
 static uint64_t

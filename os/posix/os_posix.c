@@ -1,7 +1,8 @@
-/* os/posix/os_posix.c: the OS contract of libruntime/os.h with POSIX
-   calls only (no Linux extensions), the fallback a port to a new Unix
-   starts from.  Memory uses mmap/munmap/mprotect; returning pages re-maps
-   them (MAP_FIXED), which drops their contents everywhere.  */
+/* os/posix/os_posix.c: the part of the OS contract (libruntime/os.h)
+   that POSIX calls serve on every Unix, shared by the posix and linux
+   layers: start-up, output, exit, memory mapping, clocks, yield.  What
+   an OS can do better (CPU affinity, madvise, kernel random bytes) each
+   layer provides itself: os/linux/os_linux.c, os/posix/os_fallback.c.  */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -46,13 +47,6 @@ runtime_exitprocess (int32_t code)
   _exit (code);
 }
 
-int32_t
-runtime_getncpu (void)
-{
-  long n = sysconf (_SC_NPROCESSORS_ONLN);
-  return n > 0 ? (int32_t) n : 1;
-}
-
 void *
 runtime_sysalloc (uintptr n)
 {
@@ -64,7 +58,11 @@ runtime_sysalloc (uintptr n)
 void *
 runtime_sysreserve (void *hint, uintptr n)
 {
-  void *p = mmap (hint, n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+#ifndef MAP_NORESERVE
+#define MAP_NORESERVE 0
+#endif
+  void *p = mmap (hint, n, PROT_NONE,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   return p == MAP_FAILED ? NULL : p;
 }
 
@@ -72,13 +70,6 @@ int
 runtime_sysmap (void *p, uintptr n)
 {
   return mprotect (p, n, PROT_READ | PROT_WRITE) == 0 ? 0 : errno;
-}
-
-void
-runtime_sysunused (void *p, uintptr n)
-{
-  mmap (p, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
-        -1, 0);
 }
 
 void
@@ -108,16 +99,4 @@ void
 runtime_osyield_os (void)
 {
   sched_yield ();
-}
-
-/* /dev/urandom where the system has it; else the caller's fallback.  */
-void
-runtime_getrandom (void *p, uintptr n)
-{
-  int fd = open ("/dev/urandom", O_RDONLY);
-  if (fd < 0)
-    return;
-  ssize_t r = read (fd, p, n);
-  (void) r;
-  close (fd);
 }

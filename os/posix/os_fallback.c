@@ -1,0 +1,38 @@
+/* os/posix/os_fallback.c: the POSIX versions of the OS functions that
+   os/linux does with Linux calls: CPU count, returning pages, random
+   bytes.  Only the posix layer builds this file.  */
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "os.h"
+
+#ifndef MAP_ANONYMOUS
+#define MAP_ANONYMOUS MAP_ANON
+#endif
+
+int32_t
+runtime_getncpu (void)
+{
+  long n = sysconf (_SC_NPROCESSORS_ONLN);
+  return n > 0 ? (int32_t) n : 1;
+}
+
+void
+runtime_sysunused (void *p, uintptr n)
+{
+  mmap (p, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+        -1, 0);
+}
+
+/* /dev/urandom where the system has it; else the caller's fallback.  */
+void
+runtime_getrandom (void *p, uintptr n)
+{
+  int fd = open ("/dev/urandom", O_RDONLY);
+  if (fd < 0)
+    return;
+  ssize_t r = read (fd, p, n);
+  (void) r;
+  close (fd);
+}
