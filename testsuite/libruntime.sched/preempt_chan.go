@@ -6,13 +6,13 @@
 // yields at that safe point, so main runs again and stops it.
 package main
 
-import "runtime"
-
 func main() {
 	quit := make(chan bool)
+	started := make(chan bool, 1)
 	done := make(chan int)
 	go func() {
 		n := 0
+		started <- true // buffered: readies main, keeps the P
 		for {
 			select {
 			case <-quit:
@@ -23,9 +23,9 @@ func main() {
 			}
 		}
 	}()
-	runtime.Gosched() // the spinner runs; main comes back only by preemption
+	// main blocks until the spinner runs; from then on the spinner holds
+	// the only P, and main runs again only if the spinner is preempted.
+	<-started
 	close(quit)
-	if <-done == 0 {
-		panic("spinner never ran")
-	}
+	<-done
 }
