@@ -1,7 +1,7 @@
 # tools/common.sh: shared by the tools/ scripts.  Maps a Go arch name to
 # its toolchain and to the way its programs run on this machine.
 top=$(cd "$(dirname "$0")/.." && pwd)
-ALL_ARCHES="amd64 386 arm arm64 amd64-posix amd64-ucontext"
+ALL_ARCHES="amd64 386 arm arm64 amd64-posix 386-posix arm-posix amd64-ucontext"
 
 # A configuration is ARCH or ARCH-VARIANT; a variant adds configure flags:
 #   posix      the portable POSIX OS layer instead of os/linux
