@@ -155,7 +155,8 @@ needm (void)
   gp->locked = 1;              /* for good, whatever the callback did */
   gp->lockedm = mp;
 
-  /* The G's stack is this thread's.  Without its bounds the collector
+  /* The G's stack is this thread's: C made it big enough, and it does
+     not grow.  Without its bounds the collector
      still finds everything from here up to the wrapper's frame (the
      defer record is scanned through gp->defer).  */
   uintptr lo, hi;
@@ -166,7 +167,7 @@ needm (void)
     }
   gp->stacklo = lo;
   gp->stackhi = hi;
-  gp->stackguard0 = 0;         /* cur_guard derives it from stacklo */
+  gp->stackguard0 = StackNoCheck;  /* never a segment (stack.h) */
   mp->stackguard_slot = runtime_guard_slot ();
   mp->cguard = mp->stackguard_slot != NULL ? *mp->stackguard_slot : 0;
   runtime_stackguard_install (gp);
