@@ -372,13 +372,13 @@ syscall_CgocallBackDone (void)
 /* The public C API (include/libruntime.h): a C thread brackets its calls
    of Go code with these, as an exported function's wrapper does.  */
 void
-libruntime_enter_go (void)
+GoEnter (void)
 {
   callback_enter ();
 }
 
 void
-libruntime_leave_go (void)
+GoLeave (void)
 {
   callback_leave (0);
 }
