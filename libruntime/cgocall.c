@@ -394,6 +394,14 @@ _cgo_wait_runtime_init_done (void)
   return 0;
 }
 
+/* The generated code reaches the pointer checks (cgocheck.c) through
+   weak references, which do not pull a member out of libruntime.a:
+   every program that makes cgo calls links this file, and this strong
+   reference brings them along.  */
+void runtime_cgoCheckPointer (Eface, Eface) GOSYM ("runtime.cgoCheckPointer");
+__attribute__ ((used)) static void (*const link_cgocheck) (Eface, Eface)
+  = runtime_cgoCheckPointer;
+
 int64_t runtime_NumCgoCall (void) GOSYM ("runtime.NumCgoCall");
 int64_t
 runtime_NumCgoCall (void)

@@ -28,25 +28,42 @@ func eface(f interface{}) C.eface {
 	return *(*C.eface)(unsafe.Pointer(&f))
 }
 
+// Top-level functions: their func values are constants, not Go
+// pointers, so cgo lets C have them.  Closures go the //extern way.
+var k = 100
+
+func add(a, b int) int { return a + b + k }
+
+func multi(x float64, y float32, s string) (float64, string) {
+	return x + float64(y), s + "de"
+}
+
+func small(x int8) int8 { return x * 3 }
+
+const threads, iters = 4, 50
+
+var sums = make(chan int, threads*iters)
+
+func work(id int) {
+	b := make([]int, id)
+	sums <- len(b)
+}
+
 func main() {
-	k := 100
-	add := func(a, b int) int { return a + b + k }
 	if r := C.c_add(eface(add), 3, 4); r != 3+4+100+1+1+100 {
 		println("c_add:", r)
 		panic("c_add")
 	}
-	if r := cAddDirect(add, 5, 6); r != 5+6+100+2+100 {
+	j := 1000
+	closure := func(a, b int) int { return a + b + j }
+	if r := cAddDirect(closure, 5, 6); r != 5+6+1000+2+1000 {
 		println("c_add direct:", r)
 		panic("c_add direct")
-	}
-	multi := func(x float64, y float32, s string) (float64, string) {
-		return x + float64(y), s + "de"
 	}
 	if r := C.c_multi(eface(multi)); r != 1750+5 {
 		println("c_multi:", r)
 		panic("c_multi")
 	}
-	small := func(x int8) int8 { return x * 3 }
 	if r := C.c_small(eface(small)); r != -15 {
 		println("c_small:", r)
 		panic("c_small")
@@ -54,12 +71,6 @@ func main() {
 
 	// C threads: each call borrows an extra M; the Go side allocates
 	// and counts through a channel while the collector runs.
-	const threads, iters = 4, 50
-	sums := make(chan int, threads*iters)
-	work := func(id int) {
-		b := make([]int, id)
-		sums <- len(b)
-	}
 	done := make(chan bool)
 	go func() {
 		for i := 0; i < 20; i++ {
