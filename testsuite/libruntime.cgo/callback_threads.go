@@ -5,7 +5,8 @@
 // an extra M and its G (needm) and gives them back (dropm).  The
 // callbacks use the whole runtime: they allocate, start goroutines,
 // block on channels that main serves (parking the borrowed G), and
-// recover panics; several threads do so at once.
+// recover panics, a nil dereference's too; several threads do so at
+// once.
 package main
 
 /*
@@ -22,6 +23,20 @@ type request struct {
 }
 
 var requests = make(chan request)
+
+type T struct{ x int }
+
+var nilT *T
+
+// A fault on the C thread's stack becomes a panic recovered in Go.
+func nilDeref() (r int) {
+	defer func() {
+		if recover() != nil {
+			r = 7
+		}
+	}()
+	return nilT.x
+}
 
 func recovered(s string) (n int) {
 	defer func() {
@@ -41,7 +56,7 @@ func goWork(thread, iter C.int) C.long {
 	v := <-reply
 	helper := make(chan int)
 	go func() { helper <- len(m) }()
-	return C.long(v + <-helper + recovered("abc"))
+	return C.long(v + <-helper + recovered("abc") + nilDeref())
 }
 
 func main() {
@@ -54,7 +69,7 @@ func main() {
 	for n := 0; n < threads*iters; n++ {
 		r := <-requests
 		v := r.thread*1000 + r.iter
-		want += v + 50 + 3
+		want += v + 50 + 3 + 7
 		r.reply <- v
 	}
 	got := C.join_threads()
