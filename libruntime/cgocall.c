@@ -31,11 +31,15 @@
    The extra list: Ms no thread has, linked through schedlink.  Its head
    word `extram' is also its lock (Go's scheme, which needs no M): a
    thread takes the list by swapping ExtraLocked in, and releases it by
-   storing the new head.  There is always one spare: the thread that
-   takes the last one (refillextram) makes another once it runs Go
-   code; threads finding the list empty count themselves in
-   extram_waiters and wait for the next CgocallBack or Cgocall to make
-   Ms for them (or for an M to come back).  */
+   storing the new head.  The list always holds a spare: it is what
+   keeps checkdead from calling a program dead while every borrowed M
+   waits (in Go) for a C thread that has yet to call in.  A thread that
+   takes the last M makes the next spare before it runs Go code, so the
+   count of running Ms never drops to zero in between; one that finds
+   the list empty (the spare being made) makes an M for itself.  Unlike
+   Go's, libruntime's Ms and Gs come from persistent memory under plain
+   locks, which need neither an M nor a P, so no thread ever waits for
+   another to make one.  */
 #include "proc.h"
 #include "atomic.h"
 #include "os.h"
@@ -53,7 +57,6 @@ static uint64_t ncgocall;        /* atomic: calls into C, NumCgoCall */
 
 #define ExtraLocked ((M *) 1)
 static M *extram;                /* the list, or ExtraLocked */
-static uint32_t extram_waiters;  /* atomic: threads waiting for an M */
 static uint32_t extram_nap;      /* always 0: a word to sleep on */
 
 /* The g0 stack of an extra M: the scheduler's C code, and with the
@@ -67,29 +70,14 @@ enum { ExtraG0Stack = 64 << 10 };
 /* ---- The extra list.  Any thread, M or not.  */
 
 static M *
-lockextra (_Bool nilokay)
+lockextra (void)
 {
-  _Bool counted = 0;
   for (;;)
     {
       M *old = runtime_loadp_acquire ((void *const *) &extram);
-      if (old == ExtraLocked)
-        {
-          runtime_osyield_os ();
-          continue;
-        }
-      if (old == NULL && !nilokay)
-        {
-          if (!counted)
-            {
-              runtime_xadd32 (&extram_waiters, 1);
-              counted = 1;
-            }
-          runtime_futexsleep (&extram_nap, 0, 20 * 1000);
-          continue;
-        }
-      if (runtime_casp (&extram, old, ExtraLocked))
+      if (old != ExtraLocked && runtime_casp (&extram, old, ExtraLocked))
         return old;
+      runtime_osyield_os ();
     }
 }
 
@@ -99,31 +87,21 @@ unlockextra (M *head)
   runtime_storep_release ((void **) &extram, head);
 }
 
-static void
-oneextram (void)
+/* A new extra M; any thread, with or without an M.  */
+static M *
+newextram (void)
 {
   void *stk = runtime_sysalloc (ExtraG0Stack);
   if (stk == NULL)
     runtime_throw ("out of memory allocating an extra M's stack");
-  M *mp = runtime_allocm_extra (stk, ExtraG0Stack);
-  mp->schedlink = lockextra (1);
-  unlockextra (mp);
+  return runtime_allocm_extra (stk, ExtraG0Stack);
 }
 
-/* Make the Ms waiting threads asked for, or the spare if there is
-   none.  On a G with a P.  */
 static void
-newextram (void)
+putextram (M *mp)
 {
-  uint32_t n = runtime_xchg32 (&extram_waiters, 0);
-  if (n == 0)
-    {
-      M *head = lockextra (1);
-      unlockextra (head);
-      n = head == NULL;
-    }
-  while (n-- > 0)
-    oneextram ();
+  mp->schedlink = lockextra ();
+  unlockextra (mp);
 }
 
 /* ---- needm and dropm: on a thread Go did not create.  */
@@ -142,9 +120,13 @@ needm (void)
 {
   if (runtime_load32_acquire (&runtime_needextram))
     early_callback ();
-  M *mp = lockextra (0);
-  mp->refillextram = mp->schedlink == NULL;
-  unlockextra (mp->schedlink);
+  M *mp = lockextra ();
+  M *rest = mp != NULL ? mp->schedlink : NULL;
+  unlockextra (rest);
+  if (mp == NULL)
+    mp = newextram ();         /* another thread is making the spare */
+  if (rest == NULL)
+    putextram (newextram ());  /* the spare (see the top) */
   mp->schedlink = NULL;
 
   G *gp = mp->lockedg;
@@ -208,7 +190,7 @@ dropm (void)
     __atomic_store_n (mp->stackguard_slot, mp->cguard, __ATOMIC_RELEASE);
   mp->stackguard_slot = NULL;
 
-  mp->schedlink = lockextra (1);
+  mp->schedlink = lockextra ();
   runtime_g_tls = NULL;
   runtime_m_tls = NULL;
   unlockextra (mp);
@@ -273,9 +255,7 @@ syscall_Cgocall (void)
 {
   if (unlikely (runtime_load32_acquire (&runtime_needextram))
       && runtime_cas32 (&runtime_needextram, 1, 0))
-    newextram ();
-  else if (unlikely (runtime_load32_acquire (&extram_waiters) != 0))
-    newextram ();
+    putextram (newextram ());
   M *m = runtime_m ();
   runtime_xadd64 (&ncgocall, 1);
   m->ncgo++;
@@ -312,14 +292,8 @@ callback_enter (void)
      was never in the system-call state.  */
   if (__atomic_load_n (&gp->status, __ATOMIC_ACQUIRE) == Gsyscall)
     runtime_exitsyscall ();
-  M *m = runtime_m ();
-  if (m->ncgo == 0)
+  if (runtime_m ()->ncgo == 0)
     wait_main_init ();
-  if (m->refillextram || runtime_load32_acquire (&extram_waiters) != 0)
-    {
-      m->refillextram = 0;
-      newextram ();
-    }
 }
 
 /* Leaving Go for C.  POPDEFER: called by deferreturn for the wrapper's

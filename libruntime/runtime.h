@@ -168,7 +168,6 @@ struct M {
   int32_t ncgo;              /* Go->C calls in progress on this M */
   _Bool extram;              /* an extra M: lent to C threads */
   _Bool dropextram;          /* borrowed by needm: dropm at the end */
-  _Bool refillextram;        /* took the last extra M: make another */
   uintptr cguard;            /* the borrowing thread's TCB guard word,
                                 put back by dropm */
 };
