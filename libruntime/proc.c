@@ -717,7 +717,9 @@ void
 runtime_unlockOSThread (void)
 {
   G *gp = runtime_g ();
-  if (gp->locked == 0 || --gp->locked > 0)
+  if (gp->locked == 0 || (gp->locked == 1 && gp->m->extram))
+    return;                    /* an extra M's G is locked for good */
+  if (--gp->locked > 0)
     return;
   gp->m->lockedg = NULL;
   gp->lockedm = NULL;

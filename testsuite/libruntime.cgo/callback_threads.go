@@ -47,6 +47,9 @@ func recovered(s string) (n int) {
 
 //export goWork
 func goWork(thread, iter C.int) C.long {
+	// Unbalanced: the borrowed G must stay on its thread's stack anyway.
+	runtime.UnlockOSThread()
+	runtime.UnlockOSThread()
 	m := make(map[int]string)
 	for i := 0; i < 50; i++ {
 		m[i] = "x"
