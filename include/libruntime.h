@@ -22,7 +22,11 @@
    Type descriptors.  A C host gets the descriptor of a Go function type
    the way Go code hands one over: in an interface.  An interface{}
    holding a func value f is { descriptor of f's type, f } (GoEface), so
-   Go code that calls C with `interface{}(f)` gives both.  */
+   Go code that calls C with `interface{}(f)` gives both.  Through a cgo
+   call that works for top-level functions, whose func values are
+   constants; a closure is a Go pointer to Go pointers, which cgo's
+   pointer checks (GODEBUG=cgocheck) refuse to pass to C, so hand it
+   over through a plain //extern function instead.  */
 
 #ifndef LIBRUNTIME_H
 #define LIBRUNTIME_H
