@@ -138,9 +138,11 @@ needm (void)
   gp->lockedm = mp;
 
   /* The G's stack is this thread's: C made it big enough, and it does
-     not grow.  Without its bounds the collector
-     still finds everything from here up to the wrapper's frame (the
-     defer record is scanned through gp->defer).  */
+     not grow.  Without its bounds the collector still finds everything
+     from here up (the wrapper's defer record through gp->defer).  The
+     thread keeps its own signal stack (none, as a rule): a fault in the
+     callback is handled on this stack, which serves a nil dereference
+     but not a report of this stack's overflow.  */
   uintptr lo, hi;
   if (runtime_threadstack (&lo, &hi) != 0)
     {
