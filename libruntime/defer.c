@@ -88,6 +88,9 @@ runtime_deferreturn (_Bool *frame)
         break;
       runtime_calldefer (d, NULL);
       g = runtime_g ();
+      if (g == NULL)
+        break;                 /* CgocallBackDone gave the thread back to
+                                  C (cgocall.c) and took D off itself */
       g->defer = d->link;
       runtime_freedefer (d);
     }

@@ -55,6 +55,10 @@ int runtime_sysguard (void *p, uintptr n) HIDDEN;
    set-up such as signal stacks.  */
 int runtime_newosproc (void *(*fn) (void *), void *arg) HIDDEN;
 void runtime_minit (void) HIDDEN;
+/* The bounds [*LO, *HI) of the calling thread's stack, which any code
+   (C code's own threads too) may ask for; 0 if they are known, -1 if
+   not.  Must not allocate or need an M.  */
+int runtime_threadstack (uintptr *lo, uintptr *hi) HIDDEN;
 
 /* Sleeping and waking on a word, futex style; any thread.  futexsleep
    sleeps while *ADDR == VAL, for at most NS nanoseconds (NS < 0:

@@ -367,6 +367,40 @@ runtime_newm_sys (void (*fn) (void))
   newosproc_or_die (mp);
 }
 
+/* An extra M for cgo callbacks (cgocall.c has the protocol).  Counted
+   in mcount like any M, so that checkdead finds a running M while one
+   exists: a C thread may call into Go at any moment.  Its G, locked to
+   it for good, is in allgs as Gdead (skipped by the collector, the
+   deadlock check and tracebacks) until a thread borrows the pair.  Its
+   g0 runs the scheduler on G0STACK, SIZE bytes.  */
+M *
+runtime_allocm_extra (void *g0stack, uintptr size)
+{
+  M *mp = allocm ();
+  G *g0 = mp->g0;
+  g0->stacklo = (uintptr) g0stack;
+  g0->stackhi = (uintptr) g0stack + size;
+  g0->context.sp = g0->stackhi & ~(uintptr) 15;  /* where mcall switches */
+  g0->stacksp = g0->context.sp;
+  G *gp = runtime_persistentalloc (sizeof *gp);
+  memset (gp, 0, sizeof *gp);
+  gp->status = Gdead;
+  gp->goid = __atomic_add_fetch (&next_goid, 1, __ATOMIC_RELAXED);
+  gp->lockedm = mp;
+  gp->locked = 1;
+  mp->lockedg = gp;
+  mp->extram = 1;
+  allgadd (gp);
+  return mp;
+}
+
+/* A borrowed extra G becomes live (+1) or dead again (-1).  */
+void
+runtime_gcount_add (int32_t delta)
+{
+  __atomic_add_fetch (&live_gs, (uint32_t) delta, __ATOMIC_RELAXED);
+}
+
 /* sched.lock held.  */
 static void
 mput (M *mp)
@@ -683,7 +717,9 @@ void
 runtime_unlockOSThread (void)
 {
   G *gp = runtime_g ();
-  if (gp->locked == 0 || --gp->locked > 0)
+  if (gp->locked == 0 || (gp->locked == 1 && gp->m->extram))
+    return;                    /* an extra M's G is locked for good */
+  if (--gp->locked > 0)
     return;
   gp->m->lockedg = NULL;
   gp->lockedm = NULL;

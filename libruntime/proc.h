@@ -153,6 +153,12 @@ void runtime_mstart (void) NORETURN HIDDEN;
 /* Start an M that runs FN on its g0 and never runs Gs (sysmon).  */
 void runtime_newm_sys (void (*fn) (void)) HIDDEN;
 
+/* cgo (cgocall.c): extra Ms for callbacks from threads Go did not
+   create, and the end of package initialisation they may wait for.  */
+M *runtime_allocm_extra (void *g0stack, uintptr size) HIDDEN;
+void runtime_gcount_add (int32_t delta) HIDDEN;
+void runtime_cgo_main_init_done (void) HIDDEN;
+
 /* Run queues (runq.c).  */
 void runtime_runqput (P *p, G *gp, _Bool next) HIDDEN;
 G *runtime_runqget (P *p, _Bool *inherit) HIDDEN;

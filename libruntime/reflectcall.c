@@ -26,6 +26,7 @@
 
 void runtime_reflectcall (const FuncType *ft, const FuncVal *fn,
                           void **params, void *results) HIDDEN;
+ffi_cif *runtime_ffi_cif (const FuncType *ft) HIDDEN;
 
 typedef struct TypeCache {
   const void *key;             /* Type or FuncType */
@@ -89,6 +90,7 @@ words (uintptr n)
   return s;
 }
 
+#ifndef FFI_TARGET_HAS_COMPLEX_TYPE
 static ffi_type *
 pair (ffi_type *e)
 {
@@ -96,6 +98,7 @@ pair (ffi_type *e)
   s->elements[0] = s->elements[1] = e;
   return s;
 }
+#endif
 
 static ffi_type *
 composite (const Type *t)
@@ -145,8 +148,15 @@ build (const Type *t)
       return int_type (t->size, 1);
     case KindFloat32: return &ffi_type_float;
     case KindFloat64: return &ffi_type_double;
+#ifdef FFI_TARGET_HAS_COMPLEX_TYPE
+    /* Not a pair of floats: 386 returns _Complex in registers and a
+       struct in memory.  */
+    case KindComplex64: return &ffi_type_complex_float;
+    case KindComplex128: return &ffi_type_complex_double;
+#else
     case KindComplex64: return pair (&ffi_type_float);
     case KindComplex128: return pair (&ffi_type_double);
+#endif
     case KindChan: case KindFunc: case KindMap: case KindPtr:
     case KindUnsafePointer:
       return &ffi_type_pointer;
@@ -188,8 +198,8 @@ result_type (const FuncType *ft)
   return s;
 }
 
-static ffi_cif *
-cif_for (const FuncType *ft)
+ffi_cif *
+runtime_ffi_cif (const FuncType *ft)
 {
   runtime_spinlock (&cachelock);
   ffi_cif *cif = cache_get (ft);
@@ -213,7 +223,7 @@ void
 runtime_reflectcall (const FuncType *ft, const FuncVal *fn, void **params,
                      void *results)
 {
-  ffi_cif *cif = cif_for (ft);
+  ffi_cif *cif = runtime_ffi_cif (ft);
   uintptr rsize = cif->rtype->size;
   if (rsize < sizeof (ffi_arg))
     rsize = sizeof (ffi_arg);
@@ -224,4 +234,38 @@ runtime_reflectcall (const FuncType *ft, const FuncVal *fn, void **params,
   ffi_call_go (cif, (void (*) (void)) fn->code, rvalue, params, (void *) fn);
   if (results != NULL && ft->out.len > 0)
     memcpy (results, rvalue, cif->rtype->size);
+}
+
+/* ---- The public C API (include/libruntime.h): the arguments laid out
+   as a struct of FTYPE's parameter types, the results as a struct of
+   its result types, as a C compiler lays out the equivalent structs
+   (which is how gccgo lays out Go structs).  */
+
+static uintptr
+align_up (uintptr off, uintptr align)
+{
+  return (off + align - 1) & ~(align - 1);
+}
+
+void
+GoReflectCall (const struct GoType *functype, const GoFuncVal *fn,
+               void *args, void *results)
+{
+  if (functype == NULL || type_kind (functype) != KindFunc)
+    runtime_throw ("GoReflectCall: not a func type descriptor");
+  if (fn == NULL)
+    runtime_panicmem ();
+  const FuncType *ft = (const FuncType *) functype;
+  uintptr n = (uintptr) ft->in.len;
+  void *one[1];
+  void **params = n <= 1 ? one : __builtin_alloca (n * sizeof *params);
+  uintptr off = 0;
+  for (uintptr i = 0; i < n; i++)
+    {
+      const Type *t = ft->in.array[i];
+      off = align_up (off, t->fieldAlign);
+      params[i] = (char *) args + off;
+      off += t->size;
+    }
+  runtime_reflectcall (ft, fn, params, results);
 }

@@ -161,6 +161,15 @@ struct M {
 
   /* Allocator (malloc.c): the cache of an M running without a P.  */
   struct MCache *mcache;     /* NULL until it allocates so */
+
+  /* cgo (cgocall.c).  Owned by the M itself.  An extra M (one a thread
+     Go did not create borrows for a callback) sits on the extra list
+     through schedlink while no thread has it.  */
+  int32_t ncgo;              /* Go->C calls in progress on this M */
+  _Bool extram;              /* an extra M: lent to C threads */
+  _Bool dropextram;          /* borrowed by needm: dropm at the end */
+  uintptr cguard;            /* the borrowing thread's TCB guard word,
+                                put back by dropm */
 };
 
 extern __thread G *runtime_g_tls TLS_IE HIDDEN;

@@ -375,7 +375,18 @@ runtime_newstack (MoreFrame *f)
   M *m = runtime_m ();
   G *gp = runtime_g ();
   if (gp == NULL)
-    runtime_throw ("__morestack on a thread without a goroutine");
+    {
+      /* A C thread that gave its extra M back (cgocall.c dropm) just as
+         a preemption request poisoned the guard it had: un-poison it;
+         the function runs on this stack.  */
+      uintptr *slot = runtime_guard_slot ();
+      if (slot != NULL && *slot == StackPreempt)
+        {
+          *slot = 0;
+          return NULL;
+        }
+      runtime_throw ("__morestack on a thread without a goroutine");
+    }
   m->morebuf.pc = f->pc;
   m->morebuf.sp = f->sp;
   m->moreargp = (void *) f->args;
@@ -438,6 +449,9 @@ unlink_frame (uintptr frame)
 {
   M *m = runtime_m ();
   G *gp = runtime_g ();
+  if (gp == NULL)
+    return;                    /* a preempted prologue (nothing linked)
+                                  whose function left Go: cgocall.c */
   StackSeg *s = gp->stackseg;
   if (s == NULL || s->frame != frame)
     return;

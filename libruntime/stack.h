@@ -91,6 +91,13 @@ enum {
    (m->stackpoison) and yields instead of growing.  */
 #define StackPreempt ((uintptr) -1 & ~(uintptr) 0xfff)
 
+/* StackNoCheck: a guard below every sp, so prologues never split (they
+   still stop when poisoned).  A G running on a C thread's stack for a
+   callback (cgocall.c) uses it: the thread may leave Go, and give the
+   G back, in a function that __morestack runs, and no segment may be
+   linked then.  */
+#define StackNoCheck ((uintptr) 1)
+
 /* StackSeg: header of a split segment, at its top.
    Invariants: lo + size == (uintptr) this + sizeof *this rounded up to
    the page; a segment is either in one G's chain (prev/next) or in the

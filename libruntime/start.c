@@ -71,6 +71,7 @@ runtime_main (void *arg)
   (void) arg;
   runtime_main_started ();
   go_init_main ();
+  runtime_cgo_main_init_done ();
   go_main_main ();
   runtime_exit (0);
 }

@@ -1,6 +1,7 @@
 /* os/posix/thread_posix.c: threads (os.h) with pthreads; shared by the
    linux and posix layers.  Threads are detached: an M never exits while
    the program runs.  */
+#define _GNU_SOURCE 1              /* pthread_getattr_np */
 #include <pthread.h>
 
 #include "os.h"
@@ -26,4 +27,29 @@ void
 runtime_minit (void)
 {
   runtime_signalstack ();
+}
+
+/* pthread_getattr_np is a GNU extension (glibc, musl, bionic); where it
+   is missing the caller falls back on what it knows.  */
+int
+runtime_threadstack (uintptr *lo, uintptr *hi)
+{
+#if defined (__GLIBC__) || defined (__linux__)
+  pthread_attr_t attr;
+  void *addr;
+  size_t size;
+  if (pthread_getattr_np (pthread_self (), &attr) != 0)
+    return -1;
+  int err = pthread_attr_getstack (&attr, &addr, &size);
+  pthread_attr_destroy (&attr);
+  if (err != 0)
+    return -1;
+  *lo = (uintptr) addr;
+  *hi = (uintptr) addr + size;
+  return 0;
+#else
+  (void) lo;
+  (void) hi;
+  return -1;
+#endif
 }
