@@ -329,8 +329,10 @@ valeq (const Type *have, void *data, const Type *t, const void *p)
     return 0;
   if (t->equal == NULL)
     runtime_panic_uncomparable ("comparing uncomparable type ", t);
+  /* For a direct-interface T the compiler passes the value itself (the
+     pointer) as P, not its address.  */
   if (type_is_direct_iface (t))
-    return data == *(void *const *) p;
+    return data == p;
   return type_equal (t, data, p);
 }
 

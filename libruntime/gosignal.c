@@ -1,6 +1,7 @@
 /* gosignal.c: what signals mean to a Go program, as data (STYLE item 8):
    faults (SIGSEGV, SIGBUS, SIGFPE) in Go code become run-time panics,
-   elsewhere fatal errors; SIGQUIT prints the goroutines and exits 2;
+   elsewhere fatal errors; SIGQUIT (and SIGILL, SIGTRAP) print the
+   goroutines and exit 2;
    every other signal keeps its default action, as in a Go program that
    does not use os/signal (SIGINT and SIGTERM kill, SIGPIPE kills).  */
 #include <signal.h>
@@ -15,6 +16,10 @@ const SigTab runtime_sigtable[] = {
   { SIGBUS, SigPanicFlag, "SIGBUS", "bus error" },
   { SIGFPE, SigPanicFlag, "SIGFPE", "floating-point exception" },
   { SIGQUIT, SigQuitFlag, "SIGQUIT", "quit" },
+  /* Go throws on these (runtime.Breakpoint's trap): the same report as
+     SIGQUIT's, headed by the signal's own name.  */
+  { SIGILL, SigQuitFlag, "SIGILL", "illegal instruction" },
+  { SIGTRAP, SigQuitFlag, "SIGTRAP", "trace trap" },
   { 0, 0, NULL, NULL },
 };
 
@@ -91,7 +96,10 @@ runtime_sighandler (const SigInfo *si)
   if (t != NULL && (t->flags & SigQuitFlag))
     {
       runtime_printlock ();
-      runtime_prints ("SIGQUIT: quit\nPC=");
+      runtime_prints (t->name);
+      runtime_prints (": ");
+      runtime_prints (t->desc);
+      runtime_prints ("\nPC=");
       runtime_printhex (si->pc);
       runtime_prints ("\n");
       runtime_printunlock ();

@@ -327,9 +327,12 @@ seg_get (G *gp, MoreFrame *f)
   uintptr base = gp->stackhi - gp->stacklo;
   if (c < 0 || base + gp->stackinuse + class_size (c) > StackMax)
     {
-      /* The doubling may overshoot what the frame needs: try exact.  */
+      /* The doubling may overshoot what the frame needs: try exact.
+         The limit is on what the frame needs, not on the power-of-two
+         block holding it (a 128 MiB frame on 32-bit takes a 256 MiB
+         block, over StackMax, yet within Go's limit).  */
       c = size_class (min);
-      if (c < 0 || base + gp->stackinuse + class_size (c) > StackMax)
+      if (c < 0 || base + gp->stackinuse + min > StackMax)
         runtime_stack_overflow_limit (gp, f->sp);
     }
   uintptr lo = block_alloc (c);

@@ -7,6 +7,7 @@
 #include "runtime.h"
 #include "malloc.h"
 #include "error.h"
+#include "stack.h"
 
 enum { TmpBufSize = 32 };
 
@@ -40,6 +41,27 @@ runtime_decoderune_go (String s, intgo k)
   return (RuneInt) { r, k + w };
 }
 
+typedef struct { uintptr addr; _Bool found; } StackQuery;
+
+static void
+stack_range_holds (uintptr lo, uintptr hi, void *arg)
+{
+  StackQuery *q = arg;
+  if (q->addr >= lo && q->addr < hi)
+    q->found = 1;
+}
+
+/* Is P in the live part of the calling goroutine's stack?  */
+static _Bool
+on_own_stack (const void *p)
+{
+  StackQuery q = { (uintptr) p, 0 };
+  G *gp = runtime_g ();
+  if (gp != NULL)
+    runtime_stack_visit (gp, stack_range_holds, &q);
+  return q.found;
+}
+
 String runtime_concatstrings (void *buf, const String *a, intgo n)
   GOSYM ("runtime.concatstrings");
 String
@@ -58,9 +80,12 @@ runtime_concatstrings (void *buf, const String *a, intgo n)
     }
   if (nonempty == 0)
     return (String) { NULL, 0 };
-  /* One non-empty operand on the heap can be returned as it is; one in a
-     stack buffer could not outlive it.  */
-  if (nonempty == 1 && buf == NULL)
+  /* A lone non-empty operand can be the result itself when the result
+     does not escape (BUF given), or when the operand is not in a stack
+     buffer of this goroutine (string(r) and other conversions build
+     their results in their caller's frame): such a result would outlive
+     the frame, as in `s += string(r)` with s empty.  */
+  if (nonempty == 1 && (buf != NULL || !on_own_stack (a[last].str)))
     return a[last];
   uint8_t *s = rawstring (buf, len), *p = s;
   for (intgo i = 0; i < n; i++)
