@@ -369,6 +369,31 @@ fits_here (G *gp, MoreFrame *f)
   return (uintptr) f > need && (uintptr) f - need >= cur_guard (gp);
 }
 
+/* m->morebuf and m->moreargp describe the split in progress, for as
+   long as runtime_newstack works on it and no longer: they are set just
+   before the segment is linked and the arguments copied, and cleared
+   right after, so that no M keeps the address of a dead frame or of an
+   argument block (a closure, a reflect-call block) after the split.  A
+   preemption request is served before they are set: the G may move to
+   another M while it yields, and neither M must keep them.  The unwinder
+   (runtime_morestack_unwind) and reflect-call clear them again: a panic
+   or a reflect call that crosses a split leaves nothing behind either.  */
+static void
+morestate_set (M *m, MoreFrame *f)
+{
+  m->morebuf.pc = f->pc;
+  m->morebuf.sp = f->sp;
+  m->moreargp = (void *) f->args;
+}
+
+void
+runtime_morestate_clear (M *m)
+{
+  m->morebuf.pc = 0;
+  m->morebuf.sp = 0;
+  m->moreargp = NULL;
+}
+
 void *
 runtime_newstack (MoreFrame *f)
 {
@@ -376,25 +401,16 @@ runtime_newstack (MoreFrame *f)
   G *gp = runtime_g ();
   if (gp == NULL)
     runtime_throw ("__morestack on a thread without a goroutine");
-  m->morebuf.pc = f->pc;
-  m->morebuf.sp = f->sp;
-  m->moreargp = (void *) f->args;
   if (__atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE))
     {
       preempt (m, gp);
       m = runtime_m ();        /* the G may have moved to another M */
       if (fits_here (gp, f))
-        {
-          m->morebuf.pc = 0;
-          m->morebuf.sp = 0;
-          m->moreargp = NULL;
-          return NULL;         /* __morestack runs it on this stack */
-        }
-      m->morebuf.pc = f->pc;
-      m->morebuf.sp = f->sp;
-      m->moreargp = (void *) f->args;
+        return NULL;           /* __morestack runs it on this stack */
     }
+  morestate_set (m, f);
   void *sp = split (m, gp, f);
+  runtime_morestate_clear (m);
   if (Debug)
     {
       runtime_printlock ();
@@ -415,9 +431,6 @@ runtime_newstack (MoreFrame *f)
       runtime_prints ("\n");
       runtime_printunlock ();
     }
-  m->morebuf.pc = 0;
-  m->morebuf.sp = 0;
-  m->moreargp = NULL;
   return sp;
 }
 
@@ -461,6 +474,7 @@ void
 runtime_morestack_unwind (uintptr frame)
 {
   unlink_frame (frame);
+  runtime_morestate_clear (runtime_m ());
 }
 
 /* A G's segments back to the cache.  Only when gp runs on none of them:

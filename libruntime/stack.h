@@ -123,6 +123,10 @@ typedef struct MoreFrame {
 void *runtime_newstack (MoreFrame *f) HIDDEN;
 void runtime_oldstack (uintptr frame) HIDDEN;
 void runtime_morestack_unwind (uintptr frame) HIDDEN;
+/* Forget the split in progress (m->morebuf, m->moreargp): newstack,
+   the unwinder's cleanup of a split and reflect-call call it once they
+   are done, so no M keeps a dead frame's closure or arguments.  */
+void runtime_morestate_clear (M *m) HIDDEN;
 
 /* The TCB guard of the calling thread, or NULL on an arch where no
    compiler reads one (arch.h ARCH_TCB_GUARD 0: arm64, where the word at
