@@ -56,8 +56,6 @@ enum {
   NumClasses = 17,             /* StackMin << 16 = 1 GiB >= StackMax */
   ChunkSize = 1 << 20,
   LargeClass = 5,              /* 512 KiB */
-  FixedGuardZone = 64 << 10,   /* PROT_NONE below a fixed stack: wider
-                                  than any frame gcc will skip over */
 };
 
 static struct {
@@ -247,50 +245,44 @@ runtime_stackinit (G *gp, uintptr sp)
 
 /* A goroutine's first stack.  With split stacks it is StackMin whatever
    the caller asked (the stack grows in segments; *ALLOCATED says what it
-   got); without, at least StackFixed (more if asked: the main goroutine
-   may want Go's 250 MB, which costs only address space) above a
-   PROT_NONE zone.  */
+   got); without, a fixed stack of a kind stack_fixed.c chooses, or of
+   SIZE if more than the biggest kind (the main goroutine's).  */
 void *
 runtime_stackalloc (uintptr size, uintptr *allocated)
 {
-  uintptr want = size > StackFixed ? size : StackFixed;
-  int c = size_class (ARCH_HAS_SPLIT_STACK ? StackMin : want + FixedGuardZone);
-  if (c < 0)
-    runtime_throw ("runtime_stackalloc: stack larger than StackMax");
-  uintptr lo = block_alloc (c);
+  if (!ARCH_HAS_SPLIT_STACK)
+    return runtime_fixedstack_alloc (size, allocated);
+  uintptr lo = block_alloc (size_class (StackMin));
   if (lo == 0)
     runtime_throw ("out of memory allocating a goroutine stack");
-  if (!ARCH_HAS_SPLIT_STACK)
-    {
-      /* Fixed stacks: the zone stays PROT_NONE for the block's life.  */
-      if (runtime_sysguard ((void *) lo, FixedGuardZone) != 0)
-        runtime_throw ("cannot protect a goroutine stack's guard zone");
-      lo += FixedGuardZone;
-      *allocated = class_size (c) - FixedGuardZone;
-      return (void *) lo;
-    }
-  *allocated = class_size (c);
+  *allocated = StackMin;
   return (void *) lo;
 }
 
 void
 runtime_stackfree (void *p, uintptr size)
 {
-  uintptr lo = (uintptr) p;
   if (!ARCH_HAS_SPLIT_STACK)
     {
-      lo -= FixedGuardZone;
-      size += FixedGuardZone;
+      runtime_fixedstack_free (p, size);
+      return;
     }
   int c = size_class (size);
   if (c < 0 || class_size (c) != size)
     runtime_throw ("runtime_stackfree: size is not one runtime_stackalloc gave");
-  block_free (lo, c);
+  block_free ((uintptr) p, c);
+}
+
+/* A G leaves its M (the scheduler, on g0): a fixed stack without a
+   guard is checked for an overflow (stack_fixed.c).  */
+void
+runtime_stack_switched_out (G *gp)
+{
+  if (!ARCH_HAS_SPLIT_STACK)
+    runtime_fixedstack_check (gp, 0);
 }
 
 /* ---- Splits.  */
-
-void runtime_stack_overflow_limit (G *gp, uintptr sp) NORETURN;
 
 /* Bytes the new segment must have: the frame, the arguments, the guard
    zone and the header.  Growth doubles (from the newest segment or the
@@ -483,6 +475,8 @@ runtime_morestack_unwind (uintptr frame)
 void
 runtime_stack_release (G *gp)
 {
+  if (!ARCH_HAS_SPLIT_STACK)
+    runtime_fixedstack_check (gp, 1);
   StackSeg *s = gp->stackseg;
   while (s != NULL)
     {
@@ -530,6 +524,8 @@ runtime_stack_visit (G *gp, void (*visit) (uintptr lo, uintptr hi, void *arg),
 {
   _Bool running = gp == runtime_g ();
   uintptr sp = running ? (uintptr) __builtin_frame_address (0) : gp->stacksp;
+  if (!ARCH_HAS_SPLIT_STACK && !running)
+    runtime_fixedstack_check (gp, 0);
   /* A G not running keeps its callee-saved registers in its Context
      (proc.h; the scheduler saved them at its switch or system call).  */
   if (!running)
@@ -584,7 +580,8 @@ runtime_stack_fault (uintptr addr)
   G *gp = runtime_g ();
   if (gp == NULL || gp->stacklo == 0)
     return 0;
-  uintptr zone = ARCH_HAS_SPLIT_STACK ? runtime_physpagesize : FixedGuardZone;
+  uintptr zone = ARCH_HAS_SPLIT_STACK ? runtime_physpagesize
+                 : runtime_fixedstack_zone (gp->stackhi - gp->stacklo);
   if (addr >= gp->stacklo || gp->stacklo - addr > zone + (1 << 20))
     return 0;
   runtime_stack_overflow (addr);
