@@ -48,15 +48,18 @@ enum { Debug = 0 };
    below ChunkSize are carved from ChunkSize mappings, so thousands of
    goroutines share one kernel mapping; larger ones are mapped alone.
    Free blocks are linked through a StackSeg header at their top.
-   Blocks of LargeClass and up give their pages back to the OS when
+   Blocks of LargeSize and up give their pages back to the OS when
    freed (a deep recursion should not keep its RSS forever); smaller
    ones stay resident, because a first touch costs up to 9 us a page.
    cache.lock guards everything in cache.  */
 enum {
-  NumClasses = 17,             /* StackMin << 16 = 1 GiB >= StackMax */
+  NumClasses = 24,             /* StackMin << 23 >= StackMax for any
+                                  StackMin from 128 bytes */
   ChunkSize = 1 << 20,
-  LargeClass = 5,              /* 512 KiB */
+  LargeSize = 512 << 10,
 };
+
+uintptr runtime_stackmin = StackMinDefault;
 
 static struct {
   SpinLock lock;
@@ -134,7 +137,7 @@ GPRONLY static void
 block_free (uintptr lo, int c)
 {
   uintptr size = class_size (c);
-  if (c >= LargeClass)
+  if (size >= LargeSize)
     runtime_sysunused ((void *) lo, size - runtime_physpagesize);
   StackSeg *s = header_of (lo, size);
   s->lo = lo;

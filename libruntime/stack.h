@@ -76,9 +76,17 @@ enum {
 #else
   StackGuard = 7 << 10,
 #endif
-  StackMin = 16 << 10,
+  StackMinDefault = 16 << 10,
   StackFixed = 256 << 10,
 };
+
+/* StackMin: the size of a goroutine's first segment, and of the
+   smallest class of the segment cache.  The one knob for it (a torture
+   setting may lower it): a power of two of at least 2 * StackGuard, set
+   before the first goroutine starts and never again (the cache's
+   classes are multiples of it).  stack.c.  */
+extern uintptr runtime_stackmin HIDDEN;
+#define StackMin runtime_stackmin
 
 #if ARCH_PTRSIZE == 8
 #define StackMax ((uintptr) 1000000000)
