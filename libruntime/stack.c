@@ -585,6 +585,8 @@ runtime_stack_fault (uintptr addr)
     return 0;
   uintptr zone = ARCH_HAS_SPLIT_STACK ? runtime_physpagesize
                  : runtime_fixedstack_zone (gp->stackhi - gp->stacklo);
+  /* A frame may skip some of the zone; and a Small fixed stack's
+     runaway overflow faults in its 1 MiB mapping's bottom guard.  */
   if (addr >= gp->stacklo || gp->stacklo - addr > zone + (1 << 20))
     return 0;
   runtime_stack_overflow (addr);

@@ -24,8 +24,10 @@
               25,088 mappings, 848 MiB of address space on 32-bit.
      Small    16 KiB (64-bit: 64 KiB) over a zone of 8 KiB (64 KiB) of
               ordinary memory that nothing uses, carved from 1 MiB
-              mappings with no guard: any number, at 24 KiB of address
-              space each; 100,000 goroutines use ~2.9 GiB in all.
+              mappings with a 32 KiB guard at the bottom of each (two
+              mappings per ~40 stacks): any number, at 24 KiB of
+              address space each; 100,000 goroutines use ~2.9 GiB in
+              all.
      Alone    a stack asked for bigger than Big (the main goroutine's,
               proc.c), mapped by itself over a 64 KiB guard.
 
@@ -39,12 +41,18 @@
      scheduler), (b) when the collector scans it, likewise, and (c) when
      the goroutine exits, when any page of the zone has ever been
      touched (mincore: the zone's pages are resident only if something
-     wrote or read them).  All three report Go's
-     "stack overflow" and exit 2.  Not detected: an overflow by more
-     than the zone (8 KiB) writes into the stack below, the top of
-     another goroutine's, and that goroutine may run on corrupted frames
-     before (a)-(c) notice; an overflow that ends before the next
-     switch, exit or collection is reported only then.
+     wrote or read them).  (d) An overflow that
+     runs on without switching goes through the stacks below it in its
+     mapping and faults in the mapping's bottom guard, less than 1 MiB
+     down, which runtime_stack_fault recognises as the current
+     goroutine's overflow.  All four report Go's "stack overflow" and
+     exit 2.  What is not prevented: an overflow by more than the zone
+     (8 KiB) writes into the stack below, the top of another
+     goroutine's, and that goroutine may run on corrupted frames before
+     (a)-(d) stop the program; an overflow that ends before the next
+     switch, exit or collection is reported only then; a single frame
+     bigger than the rest of the mapping plus its guard skips the guard
+     (then the fault, if any, is not recognised as an overflow).
 
    Invariants: a stack on a kind's free list has its link in its top
    word; kinds[k].made only grows; all of kinds, chunk and chunkend are
@@ -57,7 +65,8 @@ enum {
   BigZone = 64 << 10,
   BigMax = 256,
   MidMax = 12288,
-  ChunkSize = 1 << 20,
+  ChunkSize = 1 << 20,         /* Small stacks: ~40 to a mapping */
+  ChunkGuard = 32 << 10,       /* PROT_NONE at the bottom of each */
 #if ARCH_PTRSIZE == 8
   MidSize = 128 << 10, MidZone = 32 << 10,
   SmallSize = 64 << 10, SmallZone = 64 << 10,
@@ -116,8 +125,10 @@ fixed_map (FixedKind *k)
           if (p == NULL)
             return 0;
           runtime_syssmallpages (p, ChunkSize);   /* zones stay untouched */
-          chunk = (uintptr) p;
-          chunkend = chunk + ChunkSize;
+          if (runtime_sysguard (p, ChunkGuard) != 0)
+            runtime_throw ("cannot protect a goroutine stack's guard zone");
+          chunk = (uintptr) p + ChunkGuard;
+          chunkend = (uintptr) p + ChunkSize;
         }
       lo = chunk;
       chunk += n;
