@@ -384,6 +384,8 @@ morestate_set (M *m, MoreFrame *f)
 void
 runtime_morestate_clear (M *m)
 {
+  if (m == NULL)
+    return;                    /* a thread the runtime does not know */
   m->morebuf.pc = 0;
   m->morebuf.sp = 0;
   m->moreargp = NULL;

@@ -220,7 +220,9 @@ runtime_fixedstack_check (G *gp, _Bool slow)
   FixedKind *k = kind_of (gp->stackhi - lo);
   if (k == NULL || k->guarded || lo == 0)
     return;
-  uintptr sp = gp->stacksp;
+  /* On a segment (split-stack C, linked by __morestack) sp is not on
+     the fixed stack at all, and the split protocol bounds it.  */
+  uintptr sp = gp->stackseg == NULL ? gp->stacksp : 0;
   if (sp != 0 && sp < lo)
     runtime_stack_overflow_limit (gp, sp);
   if (slow && runtime_sysresident ((void *) (lo - k->zone), k->zone))
