@@ -48,6 +48,12 @@ void runtime_getrandom (void *p, uintptr n) HIDDEN;
    runtime_stack_fault; main thread, at start-up.  */
 uintptr runtime_mainstacksize (void) HIDDEN;
 int runtime_sysguard (void *p, uintptr n) HIDDEN;
+/* sysresident: whether any page of the N bytes at P (page aligned) is
+   in memory, i.e. was ever touched since it was mapped; any thread.  */
+_Bool runtime_sysresident (void *p, uintptr n) HIDDEN;
+/* syssmallpages: keep the N bytes at P in base pages (no transparent
+   huge pages), so that touching one page makes only it resident.  */
+void runtime_syssmallpages (void *p, uintptr n) HIDDEN;
 
 /* Threads.  newosproc starts a detached OS thread running FN (ARG) and
    returns 0, or an errno; any thread.  minit runs first thing on every

@@ -892,6 +892,7 @@ g0_dispatch (G *gp)
   M *m = gp->m;
   runtime_g_tls = m->g0;
   runtime_stackguard_install (m->g0);
+  runtime_stack_switched_out (gp);
   m->curg = NULL;
   void (*fn) (G *) = m->mcallfn;
   m->mcallfn = NULL;

@@ -19,6 +19,7 @@
 
 #include "runtime.h"
 #include "malloc.h"
+#include "stack.h"
 
 #if !FFI_GO_CLOSURES
 #error "libffi without ffi_call_go: reflect-call needs FFI_GO_CLOSURES"
@@ -232,6 +233,9 @@ runtime_reflectcall (const FuncType *ft, const FuncVal *fn, void **params,
   void *rvalue = rsize <= sizeof local ? (void *) &local
                                        : runtime_mallocgc (rsize, NULL, 0);
   ffi_call_go (cif, (void (*) (void)) fn->code, rvalue, params, (void *) fn);
+  /* The callee may have split with PARAMS' block as its arguments, and
+     this may be another M than the one that called (the G can move).  */
+  runtime_morestate_clear (runtime_m ());
   if (results != NULL && ft->out.len > 0)
     memcpy (results, rvalue, cif->rtype->size);
 }

@@ -48,17 +48,18 @@ enum { Debug = 0 };
    below ChunkSize are carved from ChunkSize mappings, so thousands of
    goroutines share one kernel mapping; larger ones are mapped alone.
    Free blocks are linked through a StackSeg header at their top.
-   Blocks of LargeClass and up give their pages back to the OS when
+   Blocks of LargeSize and up give their pages back to the OS when
    freed (a deep recursion should not keep its RSS forever); smaller
    ones stay resident, because a first touch costs up to 9 us a page.
    cache.lock guards everything in cache.  */
 enum {
-  NumClasses = 17,             /* StackMin << 16 = 1 GiB >= StackMax */
+  NumClasses = 24,             /* StackMin << 23 >= StackMax for any
+                                  StackMin from 128 bytes */
   ChunkSize = 1 << 20,
-  LargeClass = 5,              /* 512 KiB */
-  FixedGuardZone = 64 << 10,   /* PROT_NONE below a fixed stack: wider
-                                  than any frame gcc will skip over */
+  LargeSize = 512 << 10,
 };
+
+uintptr runtime_stackmin = StackMinDefault;
 
 static struct {
   SpinLock lock;
@@ -136,7 +137,7 @@ GPRONLY static void
 block_free (uintptr lo, int c)
 {
   uintptr size = class_size (c);
-  if (c >= LargeClass)
+  if (size >= LargeSize)
     runtime_sysunused ((void *) lo, size - runtime_physpagesize);
   StackSeg *s = header_of (lo, size);
   s->lo = lo;
@@ -247,50 +248,44 @@ runtime_stackinit (G *gp, uintptr sp)
 
 /* A goroutine's first stack.  With split stacks it is StackMin whatever
    the caller asked (the stack grows in segments; *ALLOCATED says what it
-   got); without, at least StackFixed (more if asked: the main goroutine
-   may want Go's 250 MB, which costs only address space) above a
-   PROT_NONE zone.  */
+   got); without, a fixed stack of a kind stack_fixed.c chooses, or of
+   SIZE if more than the biggest kind (the main goroutine's).  */
 void *
 runtime_stackalloc (uintptr size, uintptr *allocated)
 {
-  uintptr want = size > StackFixed ? size : StackFixed;
-  int c = size_class (ARCH_HAS_SPLIT_STACK ? StackMin : want + FixedGuardZone);
-  if (c < 0)
-    runtime_throw ("runtime_stackalloc: stack larger than StackMax");
-  uintptr lo = block_alloc (c);
+  if (!ARCH_HAS_SPLIT_STACK)
+    return runtime_fixedstack_alloc (size, allocated);
+  uintptr lo = block_alloc (size_class (StackMin));
   if (lo == 0)
     runtime_throw ("out of memory allocating a goroutine stack");
-  if (!ARCH_HAS_SPLIT_STACK)
-    {
-      /* Fixed stacks: the zone stays PROT_NONE for the block's life.  */
-      if (runtime_sysguard ((void *) lo, FixedGuardZone) != 0)
-        runtime_throw ("cannot protect a goroutine stack's guard zone");
-      lo += FixedGuardZone;
-      *allocated = class_size (c) - FixedGuardZone;
-      return (void *) lo;
-    }
-  *allocated = class_size (c);
+  *allocated = StackMin;
   return (void *) lo;
 }
 
 void
 runtime_stackfree (void *p, uintptr size)
 {
-  uintptr lo = (uintptr) p;
   if (!ARCH_HAS_SPLIT_STACK)
     {
-      lo -= FixedGuardZone;
-      size += FixedGuardZone;
+      runtime_fixedstack_free (p, size);
+      return;
     }
   int c = size_class (size);
   if (c < 0 || class_size (c) != size)
     runtime_throw ("runtime_stackfree: size is not one runtime_stackalloc gave");
-  block_free (lo, c);
+  block_free ((uintptr) p, c);
+}
+
+/* A G leaves its M (the scheduler, on g0): a fixed stack without a
+   guard is checked for an overflow (stack_fixed.c).  */
+void
+runtime_stack_switched_out (G *gp)
+{
+  if (!ARCH_HAS_SPLIT_STACK)
+    runtime_fixedstack_check (gp, 0);
 }
 
 /* ---- Splits.  */
-
-void runtime_stack_overflow_limit (G *gp, uintptr sp) NORETURN;
 
 /* Bytes the new segment must have: the frame, the arguments, the guard
    zone and the header.  Growth doubles (from the newest segment or the
@@ -372,6 +367,33 @@ fits_here (G *gp, MoreFrame *f)
   return (uintptr) f > need && (uintptr) f - need >= cur_guard (gp);
 }
 
+/* m->morebuf and m->moreargp describe the split in progress, for as
+   long as runtime_newstack works on it and no longer: they are set just
+   before the segment is linked and the arguments copied, and cleared
+   right after, so that no M keeps the address of a dead frame or of an
+   argument block (a closure, a reflect-call block) after the split.  A
+   preemption request is served before they are set: the G may move to
+   another M while it yields, and neither M must keep them.  The unwinder
+   (runtime_morestack_unwind) and reflect-call clear them again: a panic
+   or a reflect call that crosses a split leaves nothing behind either.  */
+static void
+morestate_set (M *m, MoreFrame *f)
+{
+  m->morebuf.pc = f->pc;
+  m->morebuf.sp = f->sp;
+  m->moreargp = (void *) f->args;
+}
+
+void
+runtime_morestate_clear (M *m)
+{
+  if (m == NULL)
+    return;                    /* a thread the runtime does not know */
+  m->morebuf.pc = 0;
+  m->morebuf.sp = 0;
+  m->moreargp = NULL;
+}
+
 void *
 runtime_newstack (MoreFrame *f)
 {
@@ -390,25 +412,16 @@ runtime_newstack (MoreFrame *f)
         }
       runtime_throw ("__morestack on a thread without a goroutine");
     }
-  m->morebuf.pc = f->pc;
-  m->morebuf.sp = f->sp;
-  m->moreargp = (void *) f->args;
   if (__atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE))
     {
       preempt (m, gp);
       m = runtime_m ();        /* the G may have moved to another M */
       if (fits_here (gp, f))
-        {
-          m->morebuf.pc = 0;
-          m->morebuf.sp = 0;
-          m->moreargp = NULL;
-          return NULL;         /* __morestack runs it on this stack */
-        }
-      m->morebuf.pc = f->pc;
-      m->morebuf.sp = f->sp;
-      m->moreargp = (void *) f->args;
+        return NULL;           /* __morestack runs it on this stack */
     }
+  morestate_set (m, f);
   void *sp = split (m, gp, f);
+  runtime_morestate_clear (m);
   if (Debug)
     {
       runtime_printlock ();
@@ -429,9 +442,6 @@ runtime_newstack (MoreFrame *f)
       runtime_prints ("\n");
       runtime_printunlock ();
     }
-  m->morebuf.pc = 0;
-  m->morebuf.sp = 0;
-  m->moreargp = NULL;
   return sp;
 }
 
@@ -478,6 +488,7 @@ void
 runtime_morestack_unwind (uintptr frame)
 {
   unlink_frame (frame);
+  runtime_morestate_clear (runtime_m ());
 }
 
 /* A G's segments back to the cache.  Only when gp runs on none of them:
@@ -486,6 +497,8 @@ runtime_morestack_unwind (uintptr frame)
 void
 runtime_stack_release (G *gp)
 {
+  if (!ARCH_HAS_SPLIT_STACK)
+    runtime_fixedstack_check (gp, 1);
   StackSeg *s = gp->stackseg;
   while (s != NULL)
     {
@@ -533,6 +546,8 @@ runtime_stack_visit (G *gp, void (*visit) (uintptr lo, uintptr hi, void *arg),
 {
   _Bool running = gp == runtime_g ();
   uintptr sp = running ? (uintptr) __builtin_frame_address (0) : gp->stacksp;
+  if (!ARCH_HAS_SPLIT_STACK && !running)
+    runtime_fixedstack_check (gp, 0);
   /* A G not running keeps its callee-saved registers in its Context
      (proc.h; the scheduler saved them at its switch or system call).  */
   if (!running)
@@ -587,7 +602,10 @@ runtime_stack_fault (uintptr addr)
   G *gp = runtime_g ();
   if (gp == NULL || gp->stacklo == 0)
     return 0;
-  uintptr zone = ARCH_HAS_SPLIT_STACK ? runtime_physpagesize : FixedGuardZone;
+  uintptr zone = ARCH_HAS_SPLIT_STACK ? runtime_physpagesize
+                 : runtime_fixedstack_zone (gp->stackhi - gp->stacklo);
+  /* A frame may skip some of the zone; and a Small fixed stack's
+     runaway overflow faults in its 1 MiB mapping's bottom guard.  */
   if (addr >= gp->stacklo || gp->stacklo - addr > zone + (1 << 20))
     return 0;
   runtime_stack_overflow (addr);

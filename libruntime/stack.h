@@ -58,11 +58,11 @@
      200,000 (vm.max_map_count is 65,530).
    StackMax = 1 GB on 64-bit, 250 MB on 32-bit, as Go: the sum of a G's
      base stack and segments; a split beyond it is "stack overflow".
-   StackFixed (arches without split stacks): a goroutine's whole stack,
-     below it one guard page whose fault runtime_stack_fault recognises.
-     gccgo-12 on arm emits no prologues, so nothing can grow: 256 KiB,
-     which holds about 5,000 Go frames and keeps 10,000 goroutines within
-     2.5 GiB of a 32-bit address space.  */
+   StackFixed (arches without split stacks): the biggest of the kinds of
+     fixed stacks (stack_fixed.c, which explains them): 256 KiB, about
+     5,000 Go frames; later goroutines get smaller ones, the latest no
+     guard page, so that 100,000 fit a 32-bit address space and the
+     kernel's limit of mappings.  */
 #ifndef LIBRUNTIME_STACK_H
 #define LIBRUNTIME_STACK_H
 
@@ -76,9 +76,17 @@ enum {
 #else
   StackGuard = 7 << 10,
 #endif
-  StackMin = 16 << 10,
+  StackMinDefault = 16 << 10,
   StackFixed = 256 << 10,
 };
+
+/* StackMin: the size of a goroutine's first segment, and of the
+   smallest class of the segment cache.  The one knob for it (a torture
+   setting may lower it): a power of two of at least 2 * StackGuard, set
+   before the first goroutine starts and never again (the cache's
+   classes are multiples of it).  stack.c.  */
+extern uintptr runtime_stackmin HIDDEN;
+#define StackMin runtime_stackmin
 
 #if ARCH_PTRSIZE == 8
 #define StackMax ((uintptr) 1000000000)
@@ -130,6 +138,10 @@ typedef struct MoreFrame {
 void *runtime_newstack (MoreFrame *f) HIDDEN;
 void runtime_oldstack (uintptr frame) HIDDEN;
 void runtime_morestack_unwind (uintptr frame) HIDDEN;
+/* Forget the split in progress (m->morebuf, m->moreargp): newstack,
+   the unwinder's cleanup of a split and reflect-call call it once they
+   are done, so no M keeps a dead frame's closure or arguments.  */
+void runtime_morestate_clear (M *m) HIDDEN;
 
 /* The TCB guard of the calling thread, or NULL on an arch where no
    compiler reads one (arch.h ARCH_TCB_GUARD 0: arm64, where the word at
@@ -173,6 +185,16 @@ void runtime_stack_visit (G *gp, void (*visit) (uintptr lo, uintptr hi,
    into a guard page?  Reports it as Go does and exits if so.  */
 _Bool runtime_stack_fault (uintptr addr) HIDDEN;
 void runtime_stack_overflow (uintptr sp) NORETURN HIDDEN;
+void runtime_stack_overflow_limit (G *gp, uintptr sp) NORETURN HIDDEN;
+
+/* Fixed stacks (stack_fixed.c; arches without split stacks): kinds,
+   guards and the overflow checks of stacks without a guard.
+   runtime_stack_switched_out: the scheduler, as a G leaves its M.  */
+void *runtime_fixedstack_alloc (uintptr want, uintptr *allocated) HIDDEN;
+void runtime_fixedstack_free (void *p, uintptr size) HIDDEN;
+uintptr runtime_fixedstack_zone (uintptr size) HIDDEN;
+void runtime_fixedstack_check (G *gp, _Bool slow) HIDDEN;
+void runtime_stack_switched_out (G *gp) HIDDEN;
 
 /* Test and tuning knobs.  */
 uintptr runtime_stack_inuse (G *gp) HIDDEN;

@@ -29,6 +29,14 @@ runtime_sysunused (void *p, uintptr n)
   madvise (p, n, MADV_DONTNEED);
 }
 
+void
+runtime_syssmallpages (void *p, uintptr n)
+{
+#ifdef MADV_NOHUGEPAGE
+  madvise (p, n, MADV_NOHUGEPAGE);
+#endif
+}
+
 /* The 16 bytes the kernel puts at AT_RANDOM for every process.  */
 void
 runtime_getrandom (void *p, uintptr n)

@@ -25,6 +25,14 @@ runtime_sysunused (void *p, uintptr n)
         -1, 0);
 }
 
+/* POSIX has no huge pages to avoid.  */
+void
+runtime_syssmallpages (void *p, uintptr n)
+{
+  (void) p;
+  (void) n;
+}
+
 /* /dev/urandom where the system has it; else the caller's fallback.  */
 void
 runtime_getrandom (void *p, uintptr n)

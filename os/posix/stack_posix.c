@@ -16,6 +16,23 @@ runtime_mainstacksize (void)
   return (uintptr) rl.rlim_cur;
 }
 
+_Bool
+runtime_sysresident (void *p, uintptr n)
+{
+  unsigned char vec[64];
+  uintptr page = runtime_physpagesize;
+  for (uintptr off = 0; off < n; off += sizeof vec * page)
+    {
+      uintptr len = n - off < sizeof vec * page ? n - off : sizeof vec * page;
+      if (mincore ((char *) p + off, len, (void *) vec) != 0)
+        return 0;
+      for (uintptr i = 0; i < (len + page - 1) / page; i++)
+        if (vec[i] & 1)
+          return 1;
+    }
+  return 0;
+}
+
 int
 runtime_sysguard (void *p, uintptr n)
 {

@@ -9,7 +9,8 @@
    - a poisoned guard (runtime_stack_poison) sends the next prologue
      to the preemption hook exactly once and then reinstalls the real
      guard, both when the frame fits where it is (no new segment) and
-     when it does not.  */
+     when it does not; while the hook runs (the G could move to another
+     M there) m->morebuf and m->moreargp are already zero.  */
 #include <string.h>
 #include "lrt_ctest.h"
 #include "runtime.h"
@@ -89,6 +90,7 @@ deep (long n, long a, long b, long c, long d, long e, long f, long g,
 static void
 hook (void)
 {
+  morestate_clear ();
   hooks++;
 }
 
