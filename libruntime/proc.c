@@ -1214,22 +1214,36 @@ min32 (int32_t a, int32_t b)
   return a < b ? a : b;
 }
 
-/* The most procs a collection could use now; sched.lock held.  */
-static int32_t
-gcprocs_max (void)
+/* The collector's procs, decided before it marks:
+   min (GOMAXPROCS, CPUs, MaxGcproc, idle Ms + 1): the collecting M and
+   one helper per idle M.  A pure function, for the white-box test.  */
+int32_t
+runtime_gcprocs_formula (int32_t gomaxprocs, int32_t ncpu, int32_t nmidle)
 {
-  return min32 (min32 (runtime_gomaxprocs, runtime_ncpu_value), MaxGcproc);
+  return min32 (min32 (min32 (gomaxprocs, ncpu), MaxGcproc), nmidle + 1);
 }
+
+/* Set by runtime_gcprocs when idle Ms, not GOMAXPROCS or the CPUs,
+   limited the count; the next startTheWorld starts one spare M that
+   goes idle at once, for the next collection.  Under sched.lock.  */
+static _Bool gcprocs_limited;
 
 int32_t
 runtime_gcprocs (void)
 {
-  runtime_lock (&runtime_sched.lock);
-  int32_t n = min32 (gcprocs_max (), runtime_sched.nmidle + 1);
-  runtime_unlock (&runtime_sched.lock);
+  Sched *s = &runtime_sched;
+  runtime_lock (&s->lock);
+  int32_t n = runtime_gcprocs_formula (runtime_gomaxprocs, runtime_ncpu_value,
+                                       s->nmidle);
+  gcprocs_limited = n < runtime_gcprocs_formula (runtime_gomaxprocs,
+                                                 runtime_ncpu_value, MaxGcproc);
+  runtime_unlock (&s->lock);
   return n;
 }
 
+/* Wake exactly NPROC-1 idle Ms to run runtime_gchelper; the count was
+   decided by runtime_gcprocs with the world stopped, so every one of
+   them must be there.  */
 void
 runtime_helpgc (int32_t nproc)
 {
@@ -1287,8 +1301,10 @@ runtime_startTheWorld (void)
           work = p;
         }
     }
-  /* One spare idle M, so the next collection can use more helpers.  */
-  _Bool spare = s->nmidle + 1 < gcprocs_max ();
+  /* The last collection had fewer idle Ms than procs it could use: one
+     spare M, idle by the next one.  */
+  _Bool spare = gcprocs_limited;
+  gcprocs_limited = 0;
   runtime_sysmon_wake_locked ();
   runtime_unlock (&s->lock);
   while (work != NULL)

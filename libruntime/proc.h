@@ -131,6 +131,8 @@ void runtime_startTheWorld (void) HIDDEN;
 /* The collector's helpers (contracts.md): how many procs a collection
    may use, and waking nproc-1 idle Ms to run runtime_gchelper (gc).  */
 int32_t runtime_gcprocs (void) HIDDEN;
+int32_t runtime_gcprocs_formula (int32_t gomaxprocs, int32_t ncpu,
+                                 int32_t nmidle) HIDDEN;
 void runtime_helpgc (int32_t nproc) HIDDEN;
 void runtime_gchelper (void) __attribute__ ((weak)) HIDDEN;
 
