@@ -1,6 +1,7 @@
 /* gosignal.c: what signals mean to a Go program, as data (STYLE item 8):
    faults (SIGSEGV, SIGBUS, SIGFPE) in Go code become run-time panics,
    elsewhere fatal errors; SIGQUIT prints the goroutines and exits 2;
+   SIGURG is the runtime's own, for forced preemption (sigpreempt.h);
    every other signal keeps its default action, as in a Go program that
    does not use os/signal (SIGINT and SIGTERM kill, SIGPIPE kills).  */
 #include <signal.h>
@@ -15,6 +16,8 @@ const SigTab runtime_sigtable[] = {
   { SIGBUS, SigPanicFlag, "SIGBUS", "bus error" },
   { SIGFPE, SigPanicFlag, "SIGFPE", "floating-point exception" },
   { SIGQUIT, SigQuitFlag, "SIGQUIT", "quit" },
+  /* As Go: SIGURG is rarely used by programs and ignored by default.  */
+  { SIGURG, SigPreemptFlag, "SIGURG", "urgent I/O condition" },
   { 0, 0, NULL, NULL },
 };
 

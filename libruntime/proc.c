@@ -22,6 +22,7 @@
 #include "os.h"
 #include "stack.h"
 #include "gosignal.h"
+#include "sigpreempt.h"
 
 Sched runtime_sched;
 P *runtime_allp[MaxGomaxprocs];
@@ -511,6 +512,11 @@ checkdead (void)
     return;
   if (run < 0)
     runtime_throw ("checkdead: inconsistent counts");
+  /* A P left in Psyscall by a thread parked by a signal: sysmon hands
+     it on (runtime_sigpark).  */
+  for (int32_t i = 0; i < runtime_gomaxprocs; i++)
+    if (__atomic_load_n (&runtime_allp[i]->status, __ATOMIC_ACQUIRE) == Psyscall)
+      return;
   int32_t waiting = 0;
   for (uintptr i = 0; i < runtime_allglen; i++)
     {
@@ -1116,6 +1122,75 @@ runtime_exitsyscall (void)
   runtime_tosched (exitsyscall0);
 }
 
+/* ---- Forced preemption (sigpreempt.h): the signal handler parks the
+   thread here.  The G becomes runnable and locked to this M, as if it
+   had called LockOSThread and yielded: whoever schedules it hands this
+   M a P (startlockedm), and until then the M sleeps on m->park, counted
+   with the idle locked Ms.  The P goes at once to the stopper
+   (gcwaiting), else to an idle M, else it is left in Psyscall for
+   sysmon to hand on (the handler starts no thread).  Nothing here
+   waits for a Lock this M could hold (the handler checked m->locks).  */
+void
+runtime_sigpark (G *gp, uintptr sp)
+{
+  Sched *s = &runtime_sched;
+  M *m = gp->m;
+  m->locks++;
+  M *waslockedm = gp->lockedm;
+  gp->stacksp = sp;
+  P *p = m->p;
+  m->p = NULL;
+  p->m = NULL;
+  runtime_lock (&s->lock);
+  M *mp = NULL;
+  if (s->gcwaiting)
+    {
+      p->status = Pgcstop;
+      if (--s->stopwait == 0)
+        runtime_notewakeup (&s->stopnote);
+    }
+  else if ((mp = mget ()) != NULL)
+    {
+      p->status = Pidle;
+      mp->spinning = 0;
+      mp->nextp = p;
+    }
+  else
+    {
+      p->syscalltick++;
+      __atomic_store_n (&p->status, Psyscall, __ATOMIC_SEQ_CST);
+    }
+  gp->lockedm = m;
+  m->lockedg = gp;
+  gp->m = NULL;
+  __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
+  runtime_globrunqput (gp);
+  s->nmidlelocked++;           /* no checkdead: a G is runnable */
+  runtime_sysmon_wake_locked ();
+  runtime_unlock (&s->lock);
+  if (mp != NULL)
+    runtime_notewakeup (&mp->park);
+
+  runtime_notesleep (&m->park);
+  runtime_noteclear (&m->park);
+
+  /* Scheduled: startlockedm gave us its P and uncounted us.  */
+  acquirep (m->nextp);
+  m->nextp = NULL;
+  gp->lockedm = waslockedm;
+  if (waslockedm == NULL)
+    m->lockedg = NULL;
+  gp->m = m;
+  m->curg = gp;
+  __atomic_store_n (&gp->status, Grunning, __ATOMIC_RELEASE);
+  __atomic_store_n (&gp->preempt, 0, __ATOMIC_RELAXED);
+  m->p->schedtick++;
+  if (ARCH_HAS_SPLIT_STACK)
+    __atomic_store_n (&m->stackpoison, 0, __ATOMIC_RELEASE);
+  runtime_stackguard_install (gp);
+  m->locks--;
+}
+
 /* ---- Stopping the world.  */
 
 void
@@ -1132,14 +1207,21 @@ runtime_preemptone (P *p)
     runtime_stack_poison (mp);
 }
 
+/* Ask every other running P to stop; FORCE: by signal as well, for
+   the ones that did not stop at a safe point (sigpreempt.h).  */
 static void
-preemptall (void)
+preemptall (_Bool force)
 {
   for (int32_t i = 0; i < runtime_gomaxprocs; i++)
     {
       P *p = runtime_allp[i];
-      if (p->status == Prunning && p->m != runtime_m ())
-        runtime_preemptone (p);
+      M *mp = p->m;
+      if (p->status == Prunning && mp != runtime_m ())
+        {
+          runtime_preemptone (p);
+          if (force && mp != NULL)
+            runtime_preemptM (mp);
+        }
     }
 }
 
@@ -1152,7 +1234,7 @@ runtime_stopTheWorld (const char *reason)
   runtime_lock (&s->lock);
   s->stopwait = runtime_gomaxprocs;
   __atomic_store_n (&s->gcwaiting, 1, __ATOMIC_SEQ_CST);
-  preemptall ();
+  preemptall (0);
   m->p->status = Pgcstop;
   s->stopwait--;
   for (int32_t i = 0; i < runtime_gomaxprocs; i++)
@@ -1178,7 +1260,7 @@ runtime_stopTheWorld (const char *reason)
             runtime_noteclear (&s->stopnote);
             break;
           }
-        preemptall ();
+        preemptall (1);
       }
   if (s->stopwait != 0)
     runtime_throw ("stopTheWorld: not stopped");

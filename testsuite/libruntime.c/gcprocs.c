@@ -93,6 +93,9 @@ static void
 test (void)
 {
   formula ();
+  /* This goroutine runs for the whole test: sysmon must not preempt it
+     (a forced preemption hands its P to another M, maybe a new one).  */
+  runtime_sysmon_nopreempt = 1;
 
   /* GOMAXPROCS 1: always one proc, and no spare Ms however often.  */
   runtime_GOMAXPROCS (1);
