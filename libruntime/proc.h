@@ -111,7 +111,9 @@ void runtime_tosched (void (*fn) (G *)) HIDDEN;
 
 /* Preemption: sysmon sets gp->preempt (and poisons the guard where
    split-stack prologues check it); the flag is honoured at the
-   scheduler's safe points (channel operations, go statements).  */
+   scheduler's safe points (channel operations, go statements).  A G
+   that ignores it, or that stopTheWorld is waiting for, is stopped by
+   signal (sigpreempt.h, runtime_sigpark).  */
 void runtime_preempt_park (void) HIDDEN;
 static inline void
 runtime_preemptcheck (void)
