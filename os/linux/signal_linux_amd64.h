@@ -3,17 +3,7 @@
 #define SIGCTX_PC(uc) ((uintptr) (uc)->uc_mcontext.gregs[REG_RIP])
 #define SIGCTX_SP(uc) ((uintptr) (uc)->uc_mcontext.gregs[REG_RSP])
 #define SIGCTX_REDZONE 128     /* the SysV ABI's, below sp */
-/* Every register a forced preemption saves (sigpreempt.h): the
-   general ones and the FXSAVE area, whose XMM registers may hold a
-   pointer being copied.  */
-static inline void
-sigctx_regs (ucontext_t *uc, SigPreemptCtx *c)
-{
-  c->regs[0] = uc->uc_mcontext.gregs;
-  c->regsize[0] = sizeof uc->uc_mcontext.gregs;
-  c->regs[1] = uc->uc_mcontext.fpregs;
-  c->regsize[1] = uc->uc_mcontext.fpregs != NULL ? sizeof *uc->uc_mcontext.fpregs : 0;
-}
+#include "signal_linux_x86.h"
 /* Make the interrupted code call runtime_sigpanic as if from the
    faulting instruction: push a return address one past the faulting pc
    (the unwinder looks up ra - 1) and enter runtime_sigpanic_tramp, which

@@ -2,10 +2,13 @@
 // env: GOMAXPROCS=2
 
 // Stopping the world stops a goroutine spinning in a loop without
-// calls on the other P: the collector's stop request is ignored, so a
-// signal parks its thread with its registers on its stack, and the
-// collections main asks for (and those its allocation triggers) go
-// ahead; the heap survives intact.  preempt_gc1.go: GOMAXPROCS=1.
+// calls, which ignores every stop request: a signal parks its thread
+// with its registers on its stack.  With GOMAXPROCS=2 it spins on the
+// other P while main collects; then runtime.GOMAXPROCS(1) (itself a
+// stop of the world) leaves one P, which sysmon takes from the spinner
+// by signal so that main runs and collects while the spinner waits.
+// The collections main asks for and those its allocation triggers go
+// ahead, and the heap survives intact.
 package main
 
 import "runtime"
@@ -23,16 +26,14 @@ func spin() {
 	}
 }
 
-func main() {
-	go spin()
-	for !started {
-		runtime.Gosched()
-	}
-	var keep *node
+var keep *node
+
+func collect(rounds int) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	gc0 := ms.NumGC
-	for r := 1; r <= 20; r++ {
+	keep = nil
+	for r := 1; r <= rounds; r++ {
 		for i := 0; i < 5000; i++ {
 			keep = &node{keep, i}
 			_ = make([]byte, 100) // garbage
@@ -47,8 +48,18 @@ func main() {
 		}
 	}
 	runtime.ReadMemStats(&ms)
-	if ms.NumGC < gc0+20 {
+	if ms.NumGC < gc0+uint32(rounds) {
 		panic("too few collections")
 	}
+}
+
+func main() {
+	go spin()
+	for !started {
+		runtime.Gosched()
+	}
+	collect(20)
+	runtime.GOMAXPROCS(1)
+	collect(20)
 	println("ok")
 }
