@@ -7,6 +7,9 @@
 // (no goroutine has run yet) and uses 1 proc; because idle Ms limited
 // it, the scheduler starts one spare M after it, so every later
 // collection uses 2 (this test needs 2 CPUs; qemu reports the host's).
+// Under a slow emulator sysmon may have preempted main during start-up,
+// leaving an idle M behind: then the first one uses 2 already
+// (libruntime.c/gcprocs.c checks the rise with sysmon held off).
 // GOGC=off: only runtime.GC collects, so the lines are exactly these.
 package main
 
