@@ -19,9 +19,8 @@ func spin() {
 
 func main() {
 	go spin()
-	runtime.Gosched() // spin runs; main comes back only by preemption
-	if !started {
-		panic("spinner did not run")
+	for !started {
+		runtime.Gosched() // once spin runs, main comes back only by preemption
 	}
 	c := make(chan int)
 	go func() {
