@@ -936,14 +936,16 @@ runtime_gosched (void)
 }
 
 /* A preemption request at a safe point.  Deferred while the M is in a
-   runtime critical section, printing or dying, or runs no user G.  */
+   runtime critical section (a Lock, or a spinlock or per-P cache
+   update: runtime_nosigpark), printing or dying, or runs no user G.  */
 void
 runtime_preempt_park (void)
 {
   G *gp = runtime_g ();
   M *m = runtime_m ();
-  if (gp == m->g0 || m->locks != 0 || m->printlock != 0 || m->dying
-      || m->p == NULL || gp->status != Grunning)
+  if (gp == m->g0 || m->locks != 0 || runtime_nosigpark != 0
+      || m->printlock != 0 || m->dying || m->p == NULL
+      || gp->status != Grunning)
     return;
   __atomic_store_n (&gp->preempt, 0, __ATOMIC_RELAXED);
   runtime_gosched ();
