@@ -2,12 +2,16 @@
 #include "chan.h"
 #include "error.h"
 #include "malloc.h"
+#include "sigpreempt.h"
 
 /* ---- Wait records and queues.  */
 
+/* The P's cache is updated with no forced preemption in between
+   (sigpreempt.h): the next owner of the P would use it.  */
 Sudog *
 runtime_acquire_sudog (void)
 {
+  runtime_nosigpark_enter ();
   M *m = runtime_m ();
   P *p = m->p;
   Sudog *s = p->sudogcache;
@@ -15,6 +19,7 @@ runtime_acquire_sudog (void)
     p->sudogcache = s->next;
   else
     s = runtime_persistentalloc (sizeof *s);
+  runtime_nosigpark_exit ();
   memset (s, 0, sizeof *s);
   return s;
 }
@@ -22,12 +27,14 @@ runtime_acquire_sudog (void)
 void
 runtime_release_sudog (Sudog *s)
 {
-  P *p = runtime_m ()->p;
   s->elem = NULL;
   s->c = NULL;
   s->g = NULL;
+  runtime_nosigpark_enter ();
+  P *p = runtime_m ()->p;
   s->next = p->sudogcache;
   p->sudogcache = s;
+  runtime_nosigpark_exit ();
 }
 
 void

@@ -2,18 +2,21 @@
    (panic.h has the model).  */
 #include "panic.h"
 #include "proc.h"
+#include "sigpreempt.h"
 
 /* Heap records (defer in a loop, ...): persistent memory, reused
    through a per-P pool.  */
 static Defer *
 newdefer (void)
 {
+  runtime_nosigpark_enter ();  /* the P's pool: sigpreempt.h */
   P *p = runtime_m ()->p;
   Defer *d = p != NULL ? p->deferpool : NULL;
   if (d != NULL)
     p->deferpool = d->link;
   else
     d = runtime_persistentalloc (sizeof *d);
+  runtime_nosigpark_exit ();
   return d;
 }
 
@@ -22,12 +25,15 @@ runtime_freedefer (Defer *d)
 {
   if (!d->heap)
     return;
-  P *p = runtime_m ()->p;
   d->arg = NULL;
-  if (p == NULL)
-    return;                    /* leaked to no harm: persistent memory */
-  d->link = p->deferpool;
-  p->deferpool = d;
+  runtime_nosigpark_enter ();
+  P *p = runtime_m ()->p;
+  if (p != NULL)               /* else leaked to no harm: persistent memory */
+    {
+      d->link = p->deferpool;
+      p->deferpool = d;
+    }
+  runtime_nosigpark_exit ();
 }
 
 static void

@@ -2,6 +2,7 @@
    faults (SIGSEGV, SIGBUS, SIGFPE) in Go code become run-time panics,
    elsewhere fatal errors; SIGQUIT (and SIGILL, SIGTRAP) print the
    goroutines and exit 2;
+   SIGURG is the runtime's own, for forced preemption (sigpreempt.h);
    every other signal keeps its default action, as in a Go program that
    does not use os/signal (SIGINT and SIGTERM kill, SIGPIPE kills).  */
 #include <signal.h>
@@ -20,6 +21,8 @@ const SigTab runtime_sigtable[] = {
      SIGQUIT's, headed by the signal's own name.  */
   { SIGILL, SigQuitFlag, "SIGILL", "illegal instruction" },
   { SIGTRAP, SigQuitFlag, "SIGTRAP", "trace trap" },
+  /* As Go: SIGURG is rarely used by programs and ignored by default.  */
+  { SIGURG, SigPreemptFlag, "SIGURG", "urgent I/O condition" },
   { 0, 0, NULL, NULL },
 };
 

@@ -8,6 +8,7 @@
 enum {
   SigPanicFlag = 1,          /* a fault: in Go code it becomes a panic */
   SigQuitFlag = 2,           /* dump the goroutines and exit 2 */
+  SigPreemptFlag = 4,        /* forced preemption (sigpreempt.h) */
 };
 
 typedef struct SigTab {

@@ -346,7 +346,12 @@ runtime_mallocgc (uintptr size, const Type *type, uint32_t flags)
     runtime_outofmemory (size);
   _Bool noscan = (flags & FlagNoScan) != 0
                  || (type != NULL && type->ptrdata == 0);
-  if (likely (size <= MaxSmallSize))
-    return mallocsmall (size, type, flags, noscan);
-  return malloclarge (size, type, flags, noscan);
+  /* The P's cache and the new object's bits are half updated until
+     the object is returned: no forced preemption in between.  */
+  runtime_nosigpark_enter ();
+  void *p = likely (size <= MaxSmallSize)
+            ? mallocsmall (size, type, flags, noscan)
+            : malloclarge (size, type, flags, noscan);
+  runtime_nosigpark_exit ();
+  return p;
 }

@@ -351,6 +351,8 @@ typedef struct GCStats {
   int64_t start_ns;            /* nanotime at mallocinit */
   int32_t percent;             /* GOGC; < 0: off */
   uint64_t gcsys;              /* work buffers, finalizer tables */
+  uint32_t lastprocs;          /* procs of the last collection */
+  uint32_t lasthelpers;        /* helpers that joined it (lastprocs - 1) */
 } GCStats;
 extern GCStats runtime_gcstats HIDDEN;
 void runtime_gc_stoptheworld (void) HIDDEN;

@@ -154,9 +154,11 @@ static struct {
   uint32_t ndone;              /* helpers finished */
   uint32_t phase;
   uint32_t sweepnext;          /* next sweep job */
+  G *collector;                /* the collecting goroutine (or g0) */
   uintptr stack_lo;            /* the collecting goroutine's stack */
   uintptr stack_hi;
   uint64_t marked;             /* bytes live after sweep */
+  uint64_t rootbytes;          /* stack and global bytes scanned (pacing) */
   uintptr heapmin, heapmax;    /* bounds of every chunk */
 } work;
 
@@ -266,6 +268,7 @@ scan_dataroots (Worker *w)
       {
         const GcRoot *r = &l->roots[i];
         const uintptr *words = r->decl;
+        __atomic_add_fetch (&work.rootbytes, r->ptrdata, __ATOMIC_RELAXED);
         for (uintptr j = 0; j < r->ptrdata / PTRSIZE; j++)
           if ((r->gcdata[j / 8] >> (j % 8)) & 1)
             markptr (words[j], w);
@@ -283,6 +286,8 @@ static void
 visit_range (uintptr lo, uintptr hi, void *w)
 {
   scan_conservative (lo, hi, w);
+  if (hi > lo)
+    __atomic_add_fetch (&work.rootbytes, hi - lo, __ATOMIC_RELAXED);
 }
 
 static void
@@ -303,7 +308,7 @@ scan_g (G *gp, Worker *w)
 static void
 scan_stacks (Worker *w)
 {
-  G *self = runtime_g ();
+  G *self = work.collector;
   _Bool selfseen = 0;
   for (uintptr i = 0; i < runtime_allglen; i++)
     {
@@ -609,25 +614,31 @@ runtime_gchelper (void)
 int32_t runtime_gctest_procs (void) HIDDEN;     /* mgc_testhelpers.c */
 void runtime_gctest_helpgc (int32_t nproc) HIDDEN;
 
-/* The procs of this collection.  Until the scheduler is merged: one,
-   or the test-only helper threads (mgc_testhelpers.c).  With it:
-   runtime_gcprocs () and runtime_helpgc (nproc).  */
+static _Bool world_stopped;
+
+/* The procs of this collection, decided before marking starts: with
+   the scheduler, runtime_gcprocs () (min of GOMAXPROCS, CPUs, MaxGcproc
+   and idle Ms + 1) and runtime_helpgc (nproc), which wakes exactly
+   nproc-1 idle Ms or throws.  Before the scheduler runs (a collection
+   during start-up): one, or the test-only helper threads of
+   mgc_testhelpers.c.  */
 static int32_t
 gcprocs (void)
 {
-  return runtime_gctest_procs ();
+  return world_stopped ? runtime_gcprocs () : runtime_gctest_procs ();
 }
 
 static void
 helpgc (int32_t nproc)
 {
-  runtime_gctest_helpgc (nproc);
+  if (world_stopped)
+    runtime_helpgc (nproc);
+  else
+    runtime_gctest_helpgc (nproc);
 }
 
 /* ---- Stopping the world: through the scheduler, once it runs (before
    runtime_schedinit the allocating thread is the only one).  */
-
-static _Bool world_stopped;
 
 void
 runtime_gc_stoptheworld (void)
@@ -652,14 +663,19 @@ static int32_t gctrace;
 static uint32_t gcrunning;         /* atomic: a collection runs; CAS 0->1
                                       makes the collector */
 
-/* Heap goal for a live heap of LIVE bytes.  */
+/* Heap goal for a live heap of LIVE bytes whose collection also
+   scanned ROOTS bytes of stacks and globals.  As Go 1.18 paces it,
+   GOGC percent of everything a cycle scans may be allocated before the
+   next one: a cycle's cost is its scan work, and a program with 10,000
+   deep stacks but a small heap must not rescan them every few KB under
+   a small GOGC.  Go's floor, 4 MB scaled by GOGC, for small heaps.  */
 static uint64_t
-heapgoal (uint64_t live)
+heapgoal (uint64_t live, uint64_t roots)
 {
   int32_t pct = runtime_gcstats.percent;
   if (pct < 0)
     return 0;
-  uint64_t goal = live + live * (uint64_t) pct / 100;
+  uint64_t goal = live + (live + roots) * (uint64_t) pct / 100;
   uint64_t min = (uint64_t) (4 << 20) * (uint64_t) pct / 100;
   return goal < min ? min : goal;
 }
@@ -683,7 +699,7 @@ runtime_gcinit (void)
   for (intgo i = 0; i + 8 <= d.len; i++)
     if ((i == 0 || d.str[i - 1] == ',') && memcmp (d.str + i, "gctrace=", 8) == 0)
       gctrace = i + 8 < d.len && d.str[i + 8] >= '1' && d.str[i + 8] <= '9';
-  runtime_gcstats.next_gc = heapgoal (0);
+  runtime_gcstats.next_gc = heapgoal (0, 0);
   runtime_gc_trigger = pct < 0 ? ~(uintptr) 0 : (uintptr) runtime_gcstats.next_gc;
 }
 
@@ -774,6 +790,7 @@ prepare (void)
   work.ndone = 0;
   work.sweepnext = 0;
   work.marked = 0;
+  work.rootbytes = 0;
   work.phase = PhaseMark;
 }
 
@@ -782,7 +799,7 @@ finish (uint64_t before)
 {
   GCStats *st = &runtime_gcstats;
   runtime_heap_live = (uintptr) work.marked;
-  st->next_gc = heapgoal (work.marked);
+  st->next_gc = heapgoal (work.marked, work.rootbytes);
   runtime_gc_trigger = st->percent < 0 ? ~(uintptr) 0 : (uintptr) st->next_gc;
   /* Keep what the next cycle may allocate (goal - marked bytes, all in
      new spans when the in-use ones are fragmented) and what recent
@@ -807,6 +824,11 @@ collect (uintptr sp, _Bool force)
   G *g = runtime_g ();
   work.stack_lo = sp;
   work.stack_hi = g->stackhi;
+  /* Whichever worker scans the stacks, the collecting goroutine is
+     seen from here (runtime_stack_visit reads a G's sp from stacksp
+     unless that G runs on the visiting thread).  */
+  g->stacksp = sp;
+  work.collector = g;
   int32_t nproc = gcprocs ();
   work.nproc = (uint32_t) nproc;
   if (nproc > 1)
@@ -814,6 +836,8 @@ collect (uintptr sp, _Bool force)
   gcwork (0);
   while (__atomic_load_n (&work.ndone, __ATOMIC_SEQ_CST) != (uint32_t) nproc - 1)
     runtime_osyield_os ();
+  runtime_gcstats.lastprocs = (uint32_t) nproc;
+  runtime_gcstats.lasthelpers = __atomic_load_n (&work.helpers, __ATOMIC_SEQ_CST);
   finish (before);
   int64_t t1 = runtime_nanotime ();
   record (t0, t1, before, (uint32_t) nproc, force);

@@ -22,6 +22,7 @@
 #include "os.h"
 #include "stack.h"
 #include "gosignal.h"
+#include "sigpreempt.h"
 
 Sched runtime_sched;
 P *runtime_allp[MaxGomaxprocs];
@@ -545,6 +546,11 @@ checkdead (void)
     return;
   if (run < 0)
     runtime_throw ("checkdead: inconsistent counts");
+  /* A P left in Psyscall by a thread parked by a signal: sysmon hands
+     it on (runtime_sigpark).  */
+  for (int32_t i = 0; i < runtime_gomaxprocs; i++)
+    if (__atomic_load_n (&runtime_allp[i]->status, __ATOMIC_ACQUIRE) == Psyscall)
+      return;
   int32_t waiting = 0;
   for (uintptr i = 0; i < runtime_allglen; i++)
     {
@@ -967,14 +973,16 @@ runtime_gosched (void)
 }
 
 /* A preemption request at a safe point.  Deferred while the M is in a
-   runtime critical section, printing or dying, or runs no user G.  */
+   runtime critical section (a Lock, or a spinlock or per-P cache
+   update: runtime_nosigpark), printing or dying, or runs no user G.  */
 void
 runtime_preempt_park (void)
 {
   G *gp = runtime_g ();
   M *m = runtime_m ();
-  if (gp == m->g0 || m->locks != 0 || m->printlock != 0 || m->dying
-      || m->p == NULL || gp->status != Grunning)
+  if (gp == m->g0 || m->locks != 0 || runtime_nosigpark != 0
+      || m->printlock != 0 || m->dying || m->p == NULL
+      || gp->status != Grunning)
     return;
   __atomic_store_n (&gp->preempt, 0, __ATOMIC_RELAXED);
   runtime_gosched ();
@@ -1153,6 +1161,75 @@ runtime_exitsyscall (void)
   runtime_tosched (exitsyscall0);
 }
 
+/* ---- Forced preemption (sigpreempt.h): the signal handler parks the
+   thread here.  The G becomes runnable and locked to this M, as if it
+   had called LockOSThread and yielded: whoever schedules it hands this
+   M a P (startlockedm), and until then the M sleeps on m->park, counted
+   with the idle locked Ms.  The P goes at once to the stopper
+   (gcwaiting), else to an idle M, else it is left in Psyscall for
+   sysmon to hand on (the handler starts no thread).  Nothing here
+   waits for a Lock this M could hold (the handler checked m->locks).  */
+void
+runtime_sigpark (G *gp, uintptr sp)
+{
+  Sched *s = &runtime_sched;
+  M *m = gp->m;
+  m->locks++;
+  M *waslockedm = gp->lockedm;
+  gp->stacksp = sp;
+  P *p = m->p;
+  m->p = NULL;
+  p->m = NULL;
+  runtime_lock (&s->lock);
+  M *mp = NULL;
+  if (s->gcwaiting)
+    {
+      p->status = Pgcstop;
+      if (--s->stopwait == 0)
+        runtime_notewakeup (&s->stopnote);
+    }
+  else if ((mp = mget ()) != NULL)
+    {
+      p->status = Pidle;
+      mp->spinning = 0;
+      mp->nextp = p;
+    }
+  else
+    {
+      p->syscalltick++;
+      __atomic_store_n (&p->status, Psyscall, __ATOMIC_SEQ_CST);
+    }
+  gp->lockedm = m;
+  m->lockedg = gp;
+  gp->m = NULL;
+  __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
+  runtime_globrunqput (gp);
+  s->nmidlelocked++;           /* no checkdead: a G is runnable */
+  runtime_sysmon_wake_locked ();
+  runtime_unlock (&s->lock);
+  if (mp != NULL)
+    runtime_notewakeup (&mp->park);
+
+  runtime_notesleep (&m->park);
+  runtime_noteclear (&m->park);
+
+  /* Scheduled: startlockedm gave us its P and uncounted us.  */
+  acquirep (m->nextp);
+  m->nextp = NULL;
+  gp->lockedm = waslockedm;
+  if (waslockedm == NULL)
+    m->lockedg = NULL;
+  gp->m = m;
+  m->curg = gp;
+  __atomic_store_n (&gp->status, Grunning, __ATOMIC_RELEASE);
+  __atomic_store_n (&gp->preempt, 0, __ATOMIC_RELAXED);
+  m->p->schedtick++;
+  if (ARCH_HAS_SPLIT_STACK)
+    __atomic_store_n (&m->stackpoison, 0, __ATOMIC_RELEASE);
+  runtime_stackguard_install (gp);
+  m->locks--;
+}
+
 /* ---- Stopping the world.  */
 
 void
@@ -1169,14 +1246,21 @@ runtime_preemptone (P *p)
     runtime_stack_poison (mp);
 }
 
+/* Ask every other running P to stop; FORCE: by signal as well, for
+   the ones that did not stop at a safe point (sigpreempt.h).  */
 static void
-preemptall (void)
+preemptall (_Bool force)
 {
   for (int32_t i = 0; i < runtime_gomaxprocs; i++)
     {
       P *p = runtime_allp[i];
-      if (p->status == Prunning && p->m != runtime_m ())
-        runtime_preemptone (p);
+      M *mp = p->m;
+      if (p->status == Prunning && mp != runtime_m ())
+        {
+          runtime_preemptone (p);
+          if (force && mp != NULL)
+            runtime_preemptM (mp);
+        }
     }
 }
 
@@ -1189,7 +1273,7 @@ runtime_stopTheWorld (const char *reason)
   runtime_lock (&s->lock);
   s->stopwait = runtime_gomaxprocs;
   __atomic_store_n (&s->gcwaiting, 1, __ATOMIC_SEQ_CST);
-  preemptall ();
+  preemptall (0);
   m->p->status = Pgcstop;
   s->stopwait--;
   for (int32_t i = 0; i < runtime_gomaxprocs; i++)
@@ -1215,7 +1299,7 @@ runtime_stopTheWorld (const char *reason)
             runtime_noteclear (&s->stopnote);
             break;
           }
-        preemptall ();
+        preemptall (1);
       }
   if (s->stopwait != 0)
     runtime_throw ("stopTheWorld: not stopped");
@@ -1251,22 +1335,36 @@ min32 (int32_t a, int32_t b)
   return a < b ? a : b;
 }
 
-/* The most procs a collection could use now; sched.lock held.  */
-static int32_t
-gcprocs_max (void)
+/* The collector's procs, decided before it marks:
+   min (GOMAXPROCS, CPUs, MaxGcproc, idle Ms + 1): the collecting M and
+   one helper per idle M.  A pure function, for the white-box test.  */
+int32_t
+runtime_gcprocs_formula (int32_t gomaxprocs, int32_t ncpu, int32_t nmidle)
 {
-  return min32 (min32 (runtime_gomaxprocs, runtime_ncpu_value), MaxGcproc);
+  return min32 (min32 (min32 (gomaxprocs, ncpu), MaxGcproc), nmidle + 1);
 }
+
+/* Set by runtime_gcprocs when idle Ms, not GOMAXPROCS or the CPUs,
+   limited the count; the next startTheWorld starts one spare M that
+   goes idle at once, for the next collection.  Under sched.lock.  */
+static _Bool gcprocs_limited;
 
 int32_t
 runtime_gcprocs (void)
 {
-  runtime_lock (&runtime_sched.lock);
-  int32_t n = min32 (gcprocs_max (), runtime_sched.nmidle + 1);
-  runtime_unlock (&runtime_sched.lock);
+  Sched *s = &runtime_sched;
+  runtime_lock (&s->lock);
+  int32_t n = runtime_gcprocs_formula (runtime_gomaxprocs, runtime_ncpu_value,
+                                       s->nmidle);
+  gcprocs_limited = n < runtime_gcprocs_formula (runtime_gomaxprocs,
+                                                 runtime_ncpu_value, MaxGcproc);
+  runtime_unlock (&s->lock);
   return n;
 }
 
+/* Wake exactly NPROC-1 idle Ms to run runtime_gchelper; the count was
+   decided by runtime_gcprocs with the world stopped, so every one of
+   them must be there.  */
 void
 runtime_helpgc (int32_t nproc)
 {
@@ -1324,8 +1422,10 @@ runtime_startTheWorld (void)
           work = p;
         }
     }
-  /* One spare idle M, so the next collection can use more helpers.  */
-  _Bool spare = s->nmidle + 1 < gcprocs_max ();
+  /* The last collection had fewer idle Ms than procs it could use: one
+     spare M, idle by the next one.  */
+  _Bool spare = gcprocs_limited;
+  gcprocs_limited = 0;
   runtime_sysmon_wake_locked ();
   runtime_unlock (&s->lock);
   while (work != NULL)

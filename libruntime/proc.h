@@ -111,7 +111,9 @@ void runtime_tosched (void (*fn) (G *)) HIDDEN;
 
 /* Preemption: sysmon sets gp->preempt (and poisons the guard where
    split-stack prologues check it); the flag is honoured at the
-   scheduler's safe points (channel operations, go statements).  */
+   scheduler's safe points (channel operations, go statements).  A G
+   that ignores it, or that stopTheWorld is waiting for, is stopped by
+   signal (sigpreempt.h, runtime_sigpark).  */
 void runtime_preempt_park (void) HIDDEN;
 static inline void
 runtime_preemptcheck (void)
@@ -131,6 +133,8 @@ void runtime_startTheWorld (void) HIDDEN;
 /* The collector's helpers (contracts.md): how many procs a collection
    may use, and waking nproc-1 idle Ms to run runtime_gchelper (gc).  */
 int32_t runtime_gcprocs (void) HIDDEN;
+int32_t runtime_gcprocs_formula (int32_t gomaxprocs, int32_t ncpu,
+                                 int32_t nmidle) HIDDEN;
 void runtime_helpgc (int32_t nproc) HIDDEN;
 void runtime_gchelper (void) __attribute__ ((weak)) HIDDEN;
 

@@ -159,6 +159,9 @@ struct M {
   _Bool helpgc;              /* woken to help a collection */
   Note park;                 /* where the idle M sleeps */
 
+  uintptr osthread;          /* its pthread_t, set by minit, for the
+                                forced-preemption signal (sigpreempt.h) */
+
   /* Allocator (malloc.c): the cache of an M running without a P.  */
   struct MCache *mcache;     /* NULL until it allocates so */
 

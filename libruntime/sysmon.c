@@ -8,9 +8,10 @@
      asked to yield: gp->preempt, checked at the scheduler's safe points
      (channel operations, go statements), and on arches with split
      stacks the poisoned guard, checked by every split-stack prologue.
-     A G that loops without calls or channel operations cannot be
-     preempted (on arm, without split stacks, not even one that calls
-     functions).
+     A G that ignores the request for another 10 ms (a loop without
+     calls), or any G on arches without split stacks (arm), is
+     preempted by signal (sigpreempt.h): its thread parks and its P
+     goes on.
 
    Sysmon sleeps 20 us between looks, doubling up to 10 ms once nothing
    has happened for 50 looks; while every P is idle, or the world is
@@ -19,6 +20,7 @@
 #include "proc.h"
 #include "atomic.h"
 #include "os.h"
+#include "sigpreempt.h"
 
 enum {
   TickMinNs = 20 * 1000,          /* first delay between looks */
@@ -34,6 +36,7 @@ typedef struct PSeen {
   int64_t schedwhen;
   uint32_t syscalltick;
   int64_t syscallwhen;
+  _Bool asked;                    /* asked to yield in this time slice */
 } PSeen;
 
 static PSeen seen[MaxGomaxprocs];
@@ -84,12 +87,23 @@ retake_p (P *p, PSeen *pd, int64_t now)
         {
           pd->schedtick = t;
           pd->schedwhen = now;
+          pd->asked = 0;
         }
       else if (now - pd->schedwhen >= ForcePreemptNs
                && !runtime_sysmon_nopreempt)
         {
           runtime_preemptone (p);
           pd->schedwhen = now;   /* ask again in 10 ms if it ignores us */
+          /* Ignored once (a loop without calls), or nothing but a
+             signal can stop it (no split-stack prologues): force it.  */
+          M *mp = p->m;
+          _Bool force = pd->asked || !ARCH_HAS_SPLIT_STACK;
+          pd->asked = 1;
+          if (force && mp != NULL)
+            {
+              runtime_preemptM (mp);
+              return 1;          /* look again soon: its P to hand on */
+            }
         }
     }
   return 0;

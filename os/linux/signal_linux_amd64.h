@@ -1,6 +1,9 @@
 /* signal_linux_amd64.h: ucontext access for the signal handler.  */
 #include <ucontext.h>
 #define SIGCTX_PC(uc) ((uintptr) (uc)->uc_mcontext.gregs[REG_RIP])
+#define SIGCTX_SP(uc) ((uintptr) (uc)->uc_mcontext.gregs[REG_RSP])
+#define SIGCTX_REDZONE 128     /* the SysV ABI's, below sp */
+#include "signal_linux_x86.h"
 /* Make the interrupted code call runtime_sigpanic as if from the
    faulting instruction: push a return address one past the faulting pc
    (the unwinder looks up ra - 1) and enter runtime_sigpanic_tramp, which

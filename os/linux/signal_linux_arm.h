@@ -1,6 +1,18 @@
 /* signal_linux_arm.h: ucontext access for the signal handler.  */
 #include <ucontext.h>
 #define SIGCTX_PC(uc) ((uintptr) (uc)->uc_mcontext.arm_pc)
+#define SIGCTX_SP(uc) ((uintptr) (uc)->uc_mcontext.arm_sp)
+#define SIGCTX_REDZONE 0
+/* Every register a forced preemption saves (sigpreempt.h): r0-r15 and
+   cpsr in the mcontext, the VFP registers in uc_regspace.  */
+static inline void
+sigctx_regs (ucontext_t *uc, SigPreemptCtx *c)
+{
+  c->regs[0] = &uc->uc_mcontext;
+  c->regsize[0] = sizeof uc->uc_mcontext;
+  c->regs[1] = uc->uc_regspace;
+  c->regsize[1] = sizeof uc->uc_regspace;
+}
 void runtime_sigpanic_tramp (void) HIDDEN;   /* arch/arm/sigtramp.S */
 /* Make the interrupted code call runtime_sigpanic as if from the
    faulting instruction, through runtime_sigpanic_tramp: push the

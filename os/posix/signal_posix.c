@@ -6,11 +6,14 @@
    goroutine's own stack through the per-arch ucontext accessors.  */
 #include <errno.h>
 #include <signal.h>
+#include <link.h>
+#include <pthread.h>
 
 #include "runtime.h"
 #include "os.h"
 #include "proc.h"
 #include "gosignal.h"
+#include "sigpreempt.h"
 
 #if !defined (__linux__)
 #error "no signal_OS_ARCH.h for this OS: add one beside os/linux's"
@@ -28,11 +31,73 @@
 
 enum { SigStackSize = 32 << 10 };
 
+/* The program's own code (the first object dl_iterate_phdr reports),
+   where a forced preemption may park a thread; set once by initsig.  */
+static uintptr program_lo, program_hi = ~(uintptr) 0;
+
+static int
+find_program (struct dl_phdr_info *info, size_t size, void *arg)
+{
+  (void) size;
+  (void) arg;
+  uintptr lo = ~(uintptr) 0, hi = 0;
+  for (int i = 0; i < info->dlpi_phnum; i++)
+    {
+      const ElfW (Phdr) *ph = &info->dlpi_phdr[i];
+      if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X))
+        continue;
+      uintptr a = (uintptr) info->dlpi_addr + (uintptr) ph->p_vaddr;
+      if (a < lo)
+        lo = a;
+      if (a + ph->p_memsz > hi)
+        hi = a + ph->p_memsz;
+    }
+  if (hi > lo)
+    {
+      program_lo = lo;
+      program_hi = hi;
+    }
+  return 1;                    /* the first object is the program */
+}
+
+_Bool
+runtime_pc_in_program (uintptr pc)
+{
+  return pc >= program_lo && pc < program_hi;
+}
+
+_Static_assert (sizeof (pthread_t) <= sizeof (uintptr), "pthread_t in M");
+
+void
+runtime_signalM (M *mp)
+{
+  if (mp->osthread != 0)
+    pthread_kill ((pthread_t) mp->osthread, SIGURG);
+}
+
+static void
+preempt_handler (ucontext_t *uc)
+{
+  SigPreemptCtx c;
+  memset (&c, 0, sizeof c);
+  c.pc = SIGCTX_PC (uc);
+  c.sp = SIGCTX_SP (uc);
+  c.redzone = SIGCTX_REDZONE;
+  sigctx_regs (uc, &c);
+  runtime_sigpreempt (&c);
+}
+
 static void
 handler (int sig, siginfo_t *info, void *ctx)
 {
   int saved_errno = errno;
   ucontext_t *uc = ctx;
+  if (sig == SIGURG)
+    {
+      preempt_handler (uc);
+      errno = saved_errno;
+      return;
+    }
   SigInfo si = { sig, info->si_code, (uintptr) info->si_addr, SIGCTX_PC (uc) };
   if (runtime_sighandler (&si) == SigPanic)
     sigctx_call (uc, runtime_sigpanic);
@@ -42,9 +107,11 @@ handler (int sig, siginfo_t *info, void *ctx)
 void
 runtime_initsig (void)
 {
+  dl_iterate_phdr (find_program, NULL);
   for (int i = 0; runtime_sigtable[i].sig != 0; i++)
     {
-      if (!(runtime_sigtable[i].flags & (SigPanicFlag | SigQuitFlag)))
+      if (!(runtime_sigtable[i].flags
+            & (SigPanicFlag | SigQuitFlag | SigPreemptFlag)))
         continue;
       struct sigaction sa;
       memset (&sa, 0, sizeof sa);

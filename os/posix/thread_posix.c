@@ -26,6 +26,9 @@ runtime_newosproc (void *(*fn) (void *), void *arg)
 void
 runtime_minit (void)
 {
+  M *m = runtime_m ();
+  if (m != NULL)
+    m->osthread = (uintptr) pthread_self ();   /* runtime_signalM */
   runtime_signalstack ();
 }
 

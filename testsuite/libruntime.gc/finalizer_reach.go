@@ -1,8 +1,8 @@
 // run
 
 // Finalizers never run for objects reachable only from another
-// goroutine's stack, a map, a channel buffer or a blocked goroutine's
-// closure; they do run once those let go.
+// goroutine's stack, a global, a map, a channel buffer or a blocked
+// goroutine's closure; they do run, once, when those let go.
 package main
 
 import "runtime"
@@ -52,6 +52,7 @@ func newT(id int) *T {
 
 var m map[int]*T
 var ch chan *T
+var global *T
 
 //go:noinline
 func holder(id int, ready, release chan bool, done chan int) {
@@ -78,6 +79,7 @@ func fill() {
 	m[1] = newT(1)
 	ch = make(chan *T, 4)
 	ch <- newT(2)
+	global = newT(5)
 }
 
 //go:noinline
@@ -105,13 +107,17 @@ func main() {
 	<-ready
 	for i := 0; i < 3; i++ {
 		gcs(1)
-		for id := 1; id <= 4; id++ {
+		for id := 1; id <= 5; id++ {
 			want(id, 0)
 		}
 	}
 	if m[1].id != 1 {
 		panic("map value changed")
 	}
+	if global.id != 5 {
+		panic("global value changed")
+	}
+	global = nil
 	receive()
 	release <- true
 	release <- true
@@ -119,15 +125,15 @@ func main() {
 		panic("goroutines saw changed objects")
 	}
 	delete(m, 1)
-	for try := 0; finalized[1]+finalized[2]+finalized[3]+finalized[4] != 4; try++ {
+	for try := 0; finalized[1]+finalized[2]+finalized[3]+finalized[4]+finalized[5] != 5; try++ {
 		if try == 100 {
-			println(finalized[1], finalized[2], finalized[3], finalized[4])
+			println(finalized[1], finalized[2], finalized[3], finalized[4], finalized[5])
 			panic("released objects not finalized")
 		}
 		gcs(1)
 	}
 	gcs(2)
-	for id := 1; id <= 4; id++ {
+	for id := 1; id <= 5; id++ {
 		want(id, 1)
 	}
 }

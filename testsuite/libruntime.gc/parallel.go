@@ -1,9 +1,9 @@
 // run
-// env: LIBRUNTIME_GCTEST_PROCS=2 GODEBUG=gctrace=1 GOGC=100
+// env: GOMAXPROCS=2 GODEBUG=gctrace=1 GOGC=100
 // output: regexp
 
-// The parallel mark and sweep with two procs (test-only helper threads
-// stand in for the scheduler's helper Ms): work buffers, stealing,
+// The parallel mark and sweep with two procs (the scheduler's helper Ms;
+// the first collection has 1, gcprocs.go): work buffers, stealing,
 // large objects scanned in pieces, termination.  Trees and a big
 // pointer array must survive intact.
 package main

@@ -1,10 +1,10 @@
 // run
 // env: GOMAXPROCS=1
-// arches: amd64 386 (the poisoned split-stack guard; gccgo emits no prologues on arm)
 
 // Sysmon preempts a goroutine that loops calling functions, without any
 // channel operation: the split-stack prologue of the next call sees the
-// poisoned guard and yields, so main (on the only P) runs again.
+// poisoned guard and yields (on arm, without prologues: a signal,
+// sigpreempt.h), so main (on the only P) runs again.
 package main
 
 import "runtime"
