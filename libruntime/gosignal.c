@@ -64,10 +64,16 @@ runtime_sigpanic (void)
     }
 }
 
+/* A fault the program cannot turn into a panic: "fatal error: WHAT",
+   the [signal ...] line (runtime_throw prints it when g->sig is set),
+   the trace.  */
 static void NORETURN
 fatal_signal (const SigInfo *si, const char *what)
 {
   G *g = runtime_g ();
+  M *m = runtime_m ();
+  if (m != NULL && g == m->g0 && m->curg != NULL)
+    g = m->curg;
   if (g != NULL)
     {
       g->sig = si->sig;
@@ -75,10 +81,6 @@ fatal_signal (const SigInfo *si, const char *what)
       g->sigaddr = si->addr;
       g->sigpc = si->pc;
     }
-  runtime_printlock ();
-  if (g != NULL)
-    runtime_print_siginfo (g);
-  runtime_printunlock ();
   runtime_throw (what);
 }
 
@@ -99,7 +101,11 @@ runtime_sighandler (const SigInfo *si)
     }
   if (si->sig == SIGSEGV || si->sig == SIGBUS)
     runtime_stack_fault (si->addr);          /* exits on an overflow */
-  if (g == NULL || m == NULL || g == m->g0 || m->locks > 0 || m->dying)
+  /* Only Go code may panic: not the scheduler stack, not the runtime
+     inside a critical section, not C code entered through a system
+     call or cgo call (status Gsyscall), not a dying program.  */
+  if (g == NULL || m == NULL || g == m->g0 || m->locks > 0 || m->dying
+      || __atomic_load_n (&g->status, __ATOMIC_RELAXED) == Gsyscall)
     fatal_signal (si, "unexpected signal during runtime execution");
   g->sig = si->sig;
   g->sigcode = si->code;

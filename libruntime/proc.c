@@ -22,6 +22,7 @@
 #include "os.h"
 #include "stack.h"
 #include "gosignal.h"
+#include "traceback.h"
 
 Sched runtime_sched;
 P *runtime_allp[MaxGomaxprocs];
@@ -444,8 +445,8 @@ resetspinning (void)
 
 /* ---- Deadlock.  */
 
-static const char *
-waitreason_of (G *gp)
+const char *
+runtime_gstatus_string (G *gp)
 {
   switch (gp->status)
     {
@@ -470,7 +471,7 @@ print_goroutines (void)
       runtime_prints ("\ngoroutine ");
       runtime_printint (gp->goid);
       runtime_prints (" [");
-      runtime_prints (waitreason_of (gp));
+      runtime_prints (runtime_gstatus_string (gp));
       runtime_prints ("]:\n");
     }
 }
@@ -489,13 +490,13 @@ throw_all (const char *msg)
   runtime_exit (2);
 }
 
-/* SIGQUIT: the goroutines, then exit 2.  */
+/* SIGQUIT: every goroutine's trace, then exit 2.  */
 void
 runtime_dumpgoroutines_and_exit (void)
 {
   runtime_m ()->dying = 1;
   runtime_printlock ();
-  print_goroutines ();
+  runtime_traceback_dying (TracebackAll);
   runtime_printunlock ();
   runtime_exit (2);
 }
@@ -872,6 +873,35 @@ runtime_tosched (void (*fn) (G *))
     runtime_throw ("runtime_tosched on g0");
   m->mcallfn = fn;
   runtime_mcall (gp, g0_dispatch);
+  if (unlikely (gp->walk != NULL))
+    runtime_gcallers_self (gp);  /* resumed only to walk its stack */
+}
+
+/* Resume GP on this thread just long enough for it to walk its own
+   stack (traceback.c runtime_gcallers_self), then come back.  Only a G
+   switched out by runtime_tosched can be resumed so: not one that never
+   ran, nor one in a system call or running elsewhere.  The caller makes
+   sure no other M picks GP meanwhile (the world stopped, or dying).  */
+intgo
+runtime_gcallers (G *gp, uintptr *pcs, intgo max)
+{
+  G *me = runtime_g ();
+  uint32_t st = __atomic_load_n (&gp->status, __ATOMIC_ACQUIRE);
+  if (gp == me || (st != Gwaiting && st != Grunnable) || gp->m != NULL
+      || gp->context.pc == (uintptr) goentry)
+    return -1;
+  GWalk w = { me, pcs, max, 0, 0 };
+  volatile GWalk *vw = &w;
+  gp->walk = &w;
+  runtime_gosave (me);
+  if (!__atomic_load_n (&vw->done, __ATOMIC_ACQUIRE))
+    {
+      gp->m = runtime_m ();
+      runtime_g_tls = gp;
+      runtime_stackguard_install (gp);
+      runtime_gogo (gp);
+    }
+  return vw->n;
 }
 
 static void

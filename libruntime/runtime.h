@@ -120,6 +120,9 @@ struct G {
   uint32_t selectdone;       /* select: a case has been chosen; CAS 0->1 */
   uint32_t preempt;          /* atomic: sysmon asks it to yield at the
                                 next safe point */
+  struct GWalk *walk;        /* a walk of its stack is asked for: set by
+                                the requester while the G is switched
+                                out, cleared by the G (traceback.c) */
 };
 
 /* M: an OS thread.

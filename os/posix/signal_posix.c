@@ -68,3 +68,18 @@ runtime_signalstack (void)
   if (sigaltstack (&ss, NULL) != 0)
     runtime_throw ("sigaltstack failed");
 }
+
+void
+runtime_raise_default (int sig)
+{
+  struct sigaction sa;
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = SIG_DFL;
+  sigaction (sig, &sa, NULL);
+  sigset_t set;
+  sigemptyset (&set);
+  sigaddset (&set, sig);
+  sigprocmask (SIG_UNBLOCK, &set, NULL);
+  raise (sig);
+  runtime_exitprocess (2);
+}

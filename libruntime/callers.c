@@ -1,0 +1,247 @@
+/* callers.c: package runtime's view of the stack (ABI doc 5.1, 5.2):
+   Caller, Callers, CallersFrames and Frames.Next, FuncForPC and the
+   methods of Func, Stack.
+
+   Only frames of Go code count, as in gc: the runtime's C frames (this
+   file's functions among them) and the wrappers of functions that
+   recover are never seen.  Callers(0) would name runtime.Callers in
+   gc; here the first slot is its caller, as with Callers(1), since the
+   runtime has no Go frames to report.  A pc stored here is a return
+   address; its position is that of pc - 1, the call.  */
+#include <string.h>
+
+#include "traceback.h"
+#include "malloc.h"
+#include "proc.h"
+
+enum { MaxWalk = 128 };
+
+/* The Go frames of the current stack above the caller of the Go
+   function that called us, after SKIP of them: return addresses into
+   PCS, at most MAX.  */
+static intgo __attribute__ ((noinline))
+go_callers (intgo skip, uintptr *pcs, intgo max)
+{
+  uintptr raw[MaxWalk];
+  intgo n = runtime_callers (1, raw, MaxWalk), out = 0;
+  FrameInfo fi, prev;
+  _Bool have_prev = 0;
+  for (intgo i = 0; i < n && out < max; i++)
+    {
+      if (!runtime_frameinfo (raw[i], &fi))
+        {
+          have_prev = 0;
+          continue;
+        }
+      _Bool wrapper = have_prev && strncmp (prev.sym, fi.sym, strlen (fi.sym)) == 0
+                      && strcmp (prev.sym + strlen (fi.sym), "..r") == 0;
+      prev = fi;
+      have_prev = 1;
+      if (!fi.go || fi.thunk || wrapper)
+        continue;
+      if (skip > 0)
+        {
+          skip--;
+          continue;
+        }
+      pcs[out++] = raw[i];
+    }
+  __asm__ volatile ("" ::: "memory");
+  return out;
+}
+
+static String
+gostring (const char *s)
+{
+  return runtime_gostringn ((const uint8_t *) s, (intgo) strlen (s));
+}
+
+static String
+pos_string (const SrcPos *pos)
+{
+  char path[1024];
+  uintptr n = runtime_srcpos_path (pos, path, sizeof path);
+  return runtime_gostringn ((const uint8_t *) path, (intgo) n);
+}
+
+/* ---- Caller, Callers.  */
+
+typedef struct CallerResult {
+  uintptr pc;
+  String file;
+  intgo line;
+  _Bool ok;
+} CallerResult;
+
+CallerResult runtime_Caller (intgo skip) GOSYM ("runtime.Caller");
+CallerResult
+runtime_Caller (intgo skip)
+{
+  CallerResult r = { 0, { NULL, 0 }, 0, 0 };
+  uintptr pc;
+  FrameInfo fi;
+  if (skip < 0 || go_callers (skip, &pc, 1) != 1 || !runtime_frameinfo (pc, &fi))
+    return r;
+  r.pc = pc;
+  r.ok = 1;
+  if (fi.has_pos)
+    {
+      r.file = pos_string (&fi.pos);
+      r.line = fi.pos.line;
+    }
+  return r;
+}
+
+intgo runtime_Callers (intgo skip, Slice pc) GOSYM ("runtime.Callers");
+intgo
+runtime_Callers (intgo skip, Slice pc)
+{
+  if (pc.len <= 0)
+    return 0;
+  /* skip 0 is runtime.Callers itself, which is no Go frame here.  */
+  return go_callers (skip > 0 ? skip - 1 : 0, pc.array, pc.len);
+}
+
+/* ---- Func.  */
+
+/* runtime.Func (ABI 5.2): name string, entry uintptr.  */
+typedef struct Func {
+  String name;
+  uintptr entry;
+} Func;
+
+static Func *
+new_func (const FrameInfo *fi)
+{
+  Func *f = runtime_mallocgc (sizeof (Func), NULL, 0);
+  f->name = gostring (fi->name);
+  f->entry = fi->entry;
+  return f;
+}
+
+Func *runtime_FuncForPC (uintptr pc) GOSYM ("runtime.FuncForPC");
+Func *
+runtime_FuncForPC (uintptr pc)
+{
+  FrameInfo fi;
+  /* PC is usually a return address, whose call is at pc - 1; but an
+     entry address (Func.Entry) is the function's own.  */
+  if (runtime_frameinfo (pc + 1, &fi) && fi.entry == pc)
+    return new_func (&fi);
+  if (!runtime_frameinfo (pc, &fi))
+    return NULL;
+  return new_func (&fi);
+}
+
+String runtime_Func_Name (Func *f) GOSYM ("runtime.Func.Name");
+String
+runtime_Func_Name (Func *f)
+{
+  return f != NULL ? f->name : (String) { NULL, 0 };
+}
+
+uintptr runtime_Func_Entry (Func *f) GOSYM ("runtime.Func.Entry");
+uintptr
+runtime_Func_Entry (Func *f)
+{
+  return f != NULL ? f->entry : 0;
+}
+
+typedef struct FileLine {
+  String file;
+  intgo line;
+} FileLine;
+
+FileLine runtime_Func_FileLine (Func *f, uintptr pc) GOSYM ("runtime.Func.FileLine");
+FileLine
+runtime_Func_FileLine (Func *f, uintptr pc)
+{
+  FileLine r = { { NULL, 0 }, 0 };
+  FrameInfo fi;
+  if (runtime_frameinfo (pc, &fi) && fi.has_pos)
+    {
+      r.file = pos_string (&fi.pos);
+      r.line = fi.pos.line;
+    }
+  return r;
+}
+
+/* ---- CallersFrames, Frames.Next.  */
+
+/* runtime.Frames (ABI 5.2: 40 bytes on amd64): the pcs, and how many
+   of them Next has returned (in lastCount; last is unused).  */
+typedef struct Frames {
+  Slice callers;
+  uintptr last;
+  intgo next;
+} Frames;
+
+/* runtime.Frame (ABI 5.2).  */
+typedef struct Frame {
+  uintptr pc;
+  Func *func;
+  String function;
+  String file;
+  intgo line;
+  uintptr entry;
+} Frame;
+
+_Static_assert (sizeof (Frame) == 8 * ARCH_PTRSIZE, "runtime.Frame size");
+_Static_assert (sizeof (Frames) == 5 * ARCH_PTRSIZE, "runtime.Frames size");
+
+Frames *runtime_CallersFrames (Slice pcs) GOSYM ("runtime.CallersFrames");
+Frames *
+runtime_CallersFrames (Slice pcs)
+{
+  Frames *f = runtime_mallocgc (sizeof (Frames), NULL, 0);
+  f->callers = pcs;
+  return f;
+}
+
+typedef struct FrameMore {
+  Frame frame;
+  _Bool more;
+} FrameMore;
+
+FrameMore runtime_Frames_Next (Frames *ci) GOSYM ("runtime.Frames.Next");
+FrameMore
+runtime_Frames_Next (Frames *ci)
+{
+  FrameMore r;
+  memset (&r, 0, sizeof r);
+  FrameInfo fi;
+  while (ci->next < ci->callers.len)
+    {
+      uintptr pc = ((uintptr *) ci->callers.array)[ci->next++];
+      if (!runtime_frameinfo (pc, &fi))
+        continue;
+      r.frame.pc = pc - 1;
+      r.frame.func = new_func (&fi);
+      r.frame.function = r.frame.func->name;
+      if (fi.has_pos)
+        {
+          r.frame.file = pos_string (&fi.pos);
+          r.frame.line = fi.pos.line;
+        }
+      r.frame.entry = fi.entry;
+      break;
+    }
+  r.more = ci->next < ci->callers.len;
+  return r;
+}
+
+/* ---- Stack.  */
+
+intgo runtime_Stack (Slice buf, _Bool all) GOSYM ("runtime.Stack");
+intgo
+runtime_Stack (Slice buf, _Bool all)
+{
+  if (buf.len <= 0)
+    return 0;
+  if (all)
+    runtime_stopTheWorld ("stack trace");
+  uintptr n = runtime_stack_text (buf.array, (uintptr) buf.len, all, 0);
+  if (all)
+    runtime_startTheWorld ();
+  return (intgo) n;
+}
