@@ -204,7 +204,7 @@ runtime_funcname (const char *sym, uintptr entry, char *buf, uintptr size)
   else if (strncmp (rest, "_0go..func", 10) == 0)
     {
       puts_ (&o, "glob");
-      base_end = rest + 3;
+      base_end = rest + 4;   /* after "_0go" */
     }
   else
     decode (&o, rest, base_end);

@@ -36,7 +36,7 @@ runtime_printtypename (const Type *t)
 static void NORETURN __attribute__ ((noinline))
 die (void)
 {
-  runtime_traceback_dying (TracebackSingle);
+  runtime_traceback_dying (TracebackNone);
   runtime_printunlock ();
   if (runtime_gotraceback () == TracebackCrash)
     runtime_raise_default (SIGABRT);

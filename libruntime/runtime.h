@@ -117,6 +117,7 @@ struct G {
   int32_t sigcode;           /* si_code, */
   uintptr sigaddr;           /* fault address, */
   uintptr sigpc;             /* pc (signal.c) */
+  _Bool sigfatal;            /* ... and it is a fatal error, not a panic */
   uint32_t selectdone;       /* select: a case has been chosen; CAS 0->1 */
   uint32_t preempt;          /* atomic: sysmon asks it to yield at the
                                 next safe point */

@@ -42,6 +42,7 @@ typedef struct Span {
 typedef struct LineUnit {
   uintptr off;               /* of its header in .debug_line */
   uintptr lo, hi;            /* file addresses, not relocated */
+  const char *comp_dir;      /* DW_AT_comp_dir of its unit, or NULL */
 } LineUnit;
 
 /* The executable as this file sees it.  Invariant: written only by the
@@ -53,7 +54,7 @@ static struct {
   Span file;
   uintptr bias;              /* load address minus file address */
   Span symtab, strtab;
-  Span line, line_str, str;
+  Span line, line_str, str, info, abbrev;
   LineUnit *units;
   uintptr nunits;
 } exe;
@@ -218,6 +219,10 @@ read_sections (uintptr loaded_phdr)
         exe.line_str = data;
       else if (strcmp (name, ".debug_str") == 0)
         exe.str = data;
+      else if (strcmp (name, ".debug_info") == 0)
+        exe.info = data;
+      else if (strcmp (name, ".debug_abbrev") == 0)
+        exe.abbrev = data;
     }
   if (exe.symtab.p == NULL)
     exe.symtab = dynsym, exe.strtab = dynstr;
@@ -367,6 +372,7 @@ typedef struct LineHeader {
   Cursor dir_format, file_format;
   uint8_t ndir_format, nfile_format;
   uint64_t ndirs, nfiles;
+  const char *comp_dir;        /* directory 0 before version 5 */
 } LineHeader;
 
 /* Read the header at OFF; *NEXT gets the offset of the next unit.  */
@@ -428,37 +434,52 @@ read_line_header (uintptr off, LineHeader *h, uintptr *next)
   return !c.bad && h->addr_size <= 8;
 }
 
-/* Skip or read one attribute of form FORM in a v5 entry; strings are
-   returned, other values in *VAL.  */
+/* Read one attribute value of form FORM: strings are returned, other
+   values (constants, offsets) left in *VAL, anything else skipped.
+   ADDR_SIZE is the unit's address size.  */
 static const char *
-read_form (Cursor *c, uint64_t form, _Bool dwarf64, uint64_t *val)
+read_form (Cursor *c, uint64_t form, _Bool dwarf64, unsigned addr_size,
+           uint64_t *val)
 {
   unsigned off_size = dwarf64 ? 8 : 4;
+  uint64_t skip = 0;
   *val = 0;
   switch (form)
     {
     case DW_FORM_string: return get_cstr (c);
     case DW_FORM_line_strp: return str_at (exe.line_str, get_fixed (c, off_size));
     case DW_FORM_strp: return str_at (exe.str, get_fixed (c, off_size));
-    case DW_FORM_udata: *val = get_uleb (c); return NULL;
-    case DW_FORM_data1: *val = get_fixed (c, 1); return NULL;
-    case DW_FORM_data2: *val = get_fixed (c, 2); return NULL;
-    case DW_FORM_data4: *val = get_fixed (c, 4); return NULL;
-    case DW_FORM_data8: *val = get_fixed (c, 8); return NULL;
-    case DW_FORM_data16: get_fixed (c, 8); get_fixed (c, 8); return NULL;
-    case DW_FORM_block:
-      {
-        uint64_t n = get_uleb (c);
-        if (n > (uintptr) (c->end - c->p))
-          c->bad = 1, c->p = c->end;
-        else
-          c->p += n;
-        return NULL;
-      }
+    case DW_FORM_udata: case 0x15: case 0x1a: case 0x1b: case 0x22: case 0x23:
+      *val = get_uleb (c); return NULL;   /* ref_udata, strx, addrx, *listx */
+    case 0x0d: *val = (uint64_t) get_sleb (c); return NULL;   /* sdata */
+    case DW_FORM_data1: case 0x0c: case 0x11: case 0x25: case 0x29:
+      *val = get_fixed (c, 1); return NULL;
+    case DW_FORM_data2: case 0x12: case 0x26: case 0x2a:
+      *val = get_fixed (c, 2); return NULL;
+    case 0x27: case 0x2b: *val = get_fixed (c, 3); return NULL;
+    case DW_FORM_data4: case 0x13: case 0x1c: case 0x28: case 0x2c:
+      *val = get_fixed (c, 4); return NULL;
+    case DW_FORM_data8: case 0x14: case 0x20:
+      *val = get_fixed (c, 8); return NULL;
+    case 0x17: case 0x10: case 0x1d:       /* sec_offset, ref_addr, strp_sup */
+      *val = get_fixed (c, off_size); return NULL;
+    case 0x01: *val = get_fixed (c, addr_size); return NULL;   /* addr */
+    case DW_FORM_data16: skip = 16; break;
+    case 0x19: case 0x21: return NULL;     /* flag_present, implicit_const */
+    case DW_FORM_block: case 0x18: skip = get_uleb (c); break;  /* exprloc */
+    case DW_FORM_block1: skip = get_fixed (c, 1); break;
+    case 0x03: skip = get_fixed (c, 2); break;
+    case 0x04: skip = get_fixed (c, 4); break;
+    case 0x16: return read_form (c, get_uleb (c), dwarf64, addr_size, val);
     default:
-      c->bad = 1;              /* strx needs .debug_str_offsets: not used */
+      c->bad = 1;
       return NULL;
     }
+  if (skip > (uintptr) (c->end - c->p))
+    c->bad = 1, c->p = c->end;
+  else
+    c->p += skip;
+  return NULL;
 }
 
 /* One v5 entry (directory or file) in format FMT: its path and
@@ -472,7 +493,7 @@ read_entry5 (Cursor *c, Cursor fmt, unsigned nfmt, _Bool dwarf64,
   for (unsigned i = 0; i < nfmt && !c->bad; i++)
     {
       uint64_t type = get_uleb (&fmt), form = get_uleb (&fmt), val;
-      const char *s = read_form (c, form, dwarf64, &val);
+      const char *s = read_form (c, form, dwarf64, 8, &val);
       if (type == DW_LNCT_path)
         *path = s;
       else if (type == DW_LNCT_directory_index)
@@ -504,7 +525,7 @@ line_dir (const LineHeader *h, uint64_t n)
         }
     }
   if (n == 0)
-    return "";
+    return h->comp_dir != NULL ? h->comp_dir : "";
   for (uint64_t i = 1;; i++)
     {
       const char *s = get_cstr (&c);
@@ -649,6 +670,96 @@ run_line_program (const LineHeader *h, const uintptr *want, Row *found,
   return 0;
 }
 
+/* The first DIE of each unit of .debug_info (the compile unit): its
+   DW_AT_stmt_list names its line program, whose directory 0 is its
+   DW_AT_comp_dir before line table version 5.  */
+enum { DW_AT_stmt_list = 0x10, DW_AT_comp_dir = 0x1b };
+
+static void
+unit_comp_dir (Cursor *c, uint64_t code, uintptr abbrev_off, _Bool dwarf64,
+               unsigned addr_size)
+{
+  Cursor a = cursor (exe.abbrev, abbrev_off);
+  for (;;)                     /* find CODE's declaration */
+    {
+      uint64_t have = get_uleb (&a);
+      if (have == 0 || a.bad)
+        return;
+      get_uleb (&a);           /* tag */
+      get_u8 (&a);             /* children */
+      if (have == code)
+        break;
+      for (;;)
+        {
+          uint64_t at = get_uleb (&a), form = get_uleb (&a);
+          if (form == 0x21)
+            get_sleb (&a);
+          if ((at == 0 && form == 0) || a.bad)
+            break;
+        }
+    }
+  const char *dir = NULL;
+  uint64_t stmt = (uint64_t) -1;
+  for (;;)
+    {
+      uint64_t at = get_uleb (&a), form = get_uleb (&a), val;
+      if (form == 0x21)
+        get_sleb (&a);
+      if ((at == 0 && form == 0) || a.bad || c->bad)
+        break;
+      const char *str = read_form (c, form, dwarf64, addr_size, &val);
+      if (at == DW_AT_comp_dir)
+        dir = str;
+      else if (at == DW_AT_stmt_list)
+        stmt = val;
+    }
+  if (dir == NULL || c->bad)
+    return;
+  for (uintptr i = 0; i < exe.nunits; i++)
+    if (exe.units[i].off == stmt)
+      exe.units[i].comp_dir = dir;
+}
+
+static void
+comp_dirs (void)
+{
+  uintptr off = 0;
+  while (off < exe.info.len)
+    {
+      Cursor c = cursor (exe.info, off);
+      _Bool dwarf64 = 0;
+      uint64_t len = get_fixed (&c, 4);
+      if (len == 0xffffffff)
+        dwarf64 = 1, len = get_fixed (&c, 8);
+      if (c.bad || len > (uintptr) (c.end - c.p))
+        return;
+      off = (uintptr) (c.p - exe.info.p) + (uintptr) len;
+      c.end = c.p + len;
+      unsigned version = (unsigned) get_fixed (&c, 2), addr_size;
+      uint64_t abbrev_off;
+      if (version >= 5)
+        {
+          uint8_t type = get_u8 (&c);
+          addr_size = get_u8 (&c);
+          abbrev_off = get_fixed (&c, dwarf64 ? 8 : 4);
+          if (type == 4 || type == 6)      /* skeleton, split: an id */
+            get_fixed (&c, 8);
+          else if (type == 2 || type == 3) /* type units */
+            continue;
+        }
+      else
+        {
+          abbrev_off = get_fixed (&c, dwarf64 ? 8 : 4);
+          addr_size = get_u8 (&c);
+        }
+      if (c.bad || version < 2 || version > 5 || addr_size > 8)
+        continue;
+      uint64_t code = get_uleb (&c);
+      if (code != 0 && abbrev_off < exe.abbrev.len)
+        unit_comp_dir (&c, code, (uintptr) abbrev_off, dwarf64, addr_size);
+    }
+}
+
 /* Learn the addresses each unit covers (once, from exe_ready).  */
 static void
 line_index (void)
@@ -675,6 +786,7 @@ line_index (void)
     }
   exe.units = u;
   exe.nunits = n;
+  comp_dirs ();
 }
 
 _Bool
@@ -694,6 +806,7 @@ runtime_symtab_line (uintptr pc, SrcPos *pos)
       if (!read_line_header (u->off, &h, &next)
           || !run_line_program (&h, &addr, &row, &lo, &hi))
         continue;
+      h.comp_dir = u->comp_dir;
       if (row.line <= 0 || row.line > INT32_MAX || !line_file (&h, row.file, pos))
         continue;
       pos->line = (int32_t) row.line;

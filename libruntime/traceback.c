@@ -27,6 +27,10 @@ typedef struct Walk {
   intgo skip;                /* frames still to skip */
   uintptr *pcs;
   intgo n, max;
+  uintptr last_pc, last_cfa; /* the frame before: a frame that repeats
+                                it makes no progress, and ends the walk
+                                (the EHABI unwinder can loop on a frame
+                                without unwind information) */
 } Walk;
 
 static _Unwind_Reason_Code
@@ -39,6 +43,15 @@ walk_frame (struct _Unwind_Context *ctx, void *arg)
     return _URC_END_OF_STACK;
   if (before_insn)
     pc++;                      /* a signal frame: pc - 1 stays inside */
+#ifdef ARCH_UNWIND_SP_REGNO
+  uintptr cfa = (uintptr) _Unwind_GetGR (ctx, ARCH_UNWIND_SP_REGNO);
+#else
+  uintptr cfa = (uintptr) _Unwind_GetCFA (ctx);
+#endif
+  if (pc == w->last_pc && cfa == w->last_cfa)
+    return _URC_END_OF_STACK;
+  w->last_pc = pc;
+  w->last_cfa = cfa;
   if (w->skip > 0)
     {
       w->skip--;
@@ -53,7 +66,7 @@ walk_frame (struct _Unwind_Context *ctx, void *arg)
 intgo __attribute__ ((noinline))
 runtime_callers (intgo skip, uintptr *pcs, intgo max)
 {
-  Walk w = { skip + 1, pcs, 0, max };  /* + 1: this function */
+  Walk w = { skip + 1, pcs, 0, max, 0, 0 };  /* + 1: this function */
   _Unwind_Backtrace (walk_frame, &w);
   __asm__ volatile ("" ::: "memory");  /* no tail call: keep this frame */
   return w.n;
@@ -228,8 +241,8 @@ current_to (Sink *s, intgo skip)
   G *shown = g;
   if (m != NULL && g == m->g0 && m->curg != NULL)
     shown = m->curg;           /* runtime code on the scheduler stack */
-  if (shown == NULL)
-    return;
+  if (shown == NULL || (m != NULL && shown == m->g0))
+    return;                    /* an idle thread: no goroutine */
   header_to (s, shown, "running");
   intgo n = runtime_callers (skip + 1, pcs, MaxFrames);
   frames_to (s, pcs, n);

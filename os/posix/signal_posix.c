@@ -44,7 +44,7 @@ runtime_initsig (void)
 {
   for (int i = 0; runtime_sigtable[i].sig != 0; i++)
     {
-      if (!(runtime_sigtable[i].flags & (SigPanicFlag | SigQuitFlag)))
+      if (!(runtime_sigtable[i].flags & (SigPanicFlag | SigQuitFlag | SigIgnoreFlag)))
         continue;
       struct sigaction sa;
       memset (&sa, 0, sizeof sa);
