@@ -146,6 +146,7 @@ frames_to (Sink *s, const uintptr *pcs, intgo n)
 {
   FrameInfo fi, prev;
   _Bool have_prev = 0;
+  intgo printed = 0;
   for (intgo i = 0; i < n; i++)
     {
       if (!runtime_frameinfo (pcs[i], &fi))
@@ -156,9 +157,13 @@ frames_to (Sink *s, const uintptr *pcs, intgo n)
       _Bool wrapper = have_prev && is_recover_wrapper (&prev, &fi);
       prev = fi;
       have_prev = 1;
-      if (fi.runtime || fi.thunk || wrapper)
+      /* A panic in the middle of the stack (its deferred calls run
+         above it) shows as gc shows it, "panic(...)".  */
+      _Bool mid_panic = printed > 0 && strcmp (fi.sym, "runtime.gopanic") == 0;
+      if ((fi.runtime || fi.thunk || wrapper) && !mid_panic)
         continue;
-      emits (s, fi.name);
+      printed++;
+      emits (s, mid_panic ? "panic" : fi.name);
       emits (s, "(...)\n\t");
       if (fi.has_pos)
         {
@@ -202,6 +207,8 @@ other_to (Sink *s, G *gp)
   intgo n = runtime_gcallers (gp, pcs, MaxFrames);
   if (n >= 0)
     frames_to (s, pcs, n);
+  if (n == MaxFrames)
+    emits (s, "...additional frames elided...\n");
   else if (gp->status == Grunning || gp->status == Gsyscall)
     emits (s, "\tgoroutine running on other thread; stack unavailable\n");
 }
@@ -246,6 +253,8 @@ current_to (Sink *s, intgo skip)
   header_to (s, shown, "running");
   intgo n = runtime_callers (skip + 1, pcs, MaxFrames);
   frames_to (s, pcs, n);
+  if (n == MaxFrames)
+    emits (s, "...additional frames elided...\n");
   __asm__ volatile ("" ::: "memory");
 }
 

@@ -241,6 +241,8 @@ __gccgo_personality_v0 (_Unwind_State state, struct _Unwind_Exception *ue,
   switch (state & _US_ACTION_MASK)
     {
     case _US_VIRTUAL_UNWIND_FRAME:
+      if (state & _US_FORCE_UNWIND)
+        return continue_unwinding (ue, ctx);  /* _Unwind_Backtrace: a walk */
       actions = _UA_SEARCH_PHASE;
       break;
     case _US_UNWIND_FRAME_STARTING:
