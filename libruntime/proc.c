@@ -458,25 +458,8 @@ runtime_gstatus_string (G *gp)
     }
 }
 
-/* Every goroutine's header, in allgs order (the main goroutine
-   first), as Go prints a throw; print lock held.  */
-static void
-print_goroutines (void)
-{
-  for (uintptr i = 0; i < runtime_allglen; i++)
-    {
-      G *gp = runtime_allgs[i];
-      if (gp->status == Gdead || gp->status == Gidle)
-        continue;
-      runtime_prints ("\ngoroutine ");
-      runtime_printint (gp->goid);
-      runtime_prints (" [");
-      runtime_prints (runtime_gstatus_string (gp));
-      runtime_prints ("]:\n");
-    }
-}
-
-/* A fatal error with every goroutine's header, as Go prints a throw.  */
+/* A fatal error with every goroutine's trace, as Go prints a throw
+   (traceback.c walks each by resuming it here: the program ends).  */
 static void NORETURN
 throw_all (const char *msg)
 {
@@ -485,7 +468,7 @@ throw_all (const char *msg)
   runtime_prints ("fatal error: ");
   runtime_prints (msg);
   runtime_prints ("\n");
-  print_goroutines ();
+  runtime_traceback_others ();
   runtime_printunlock ();
   runtime_exit (2);
 }

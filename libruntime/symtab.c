@@ -830,3 +830,15 @@ runtime_srcpos_path (const SrcPos *pos, char *buf, uintptr size)
   buf[n] = 0;
   return n;
 }
+
+void
+runtime_symtab_use_image (const void *image, uintptr size)
+{
+  exe_ready ();                /* no reader left running */
+  memset (&exe, 0, sizeof exe);
+  exe.file = (Span) { image, size };
+  read_sections (0);
+  exe.bias = 0;
+  line_index ();
+  __atomic_store_n (&exe.state, Ready, __ATOMIC_RELEASE);
+}

@@ -36,4 +36,9 @@ _Bool runtime_symtab_line (uintptr pc, SrcPos *pos) HIDDEN;
 uintptr runtime_srcpos_path (const SrcPos *pos, char *buf, uintptr size)
   HIDDEN;
 
+/* White-box tests only (testsuite/libruntime.c/symtab_malformed.c):
+   forget the executable and read IMAGE, SIZE bytes of an ELF file, as
+   if it were loaded at its file addresses.  */
+void runtime_symtab_use_image (const void *image, uintptr size) HIDDEN;
+
 #endif
