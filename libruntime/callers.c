@@ -24,20 +24,12 @@ go_callers (intgo skip, uintptr *pcs, intgo max)
 {
   uintptr raw[MaxWalk];
   intgo n = runtime_callers (1, raw, MaxWalk), out = 0;
-  FrameInfo fi, prev;
-  _Bool have_prev = 0;
+  FrameIter it;
+  memset (&it, 0, sizeof it);
   for (intgo i = 0; i < n && out < max; i++)
     {
-      if (!runtime_frameinfo (raw[i], &fi))
-        {
-          have_prev = 0;
-          continue;
-        }
-      _Bool wrapper = have_prev && strncmp (prev.sym, fi.sym, strlen (fi.sym)) == 0
-                      && strcmp (prev.sym + strlen (fi.sym), "..r") == 0;
-      prev = fi;
-      have_prev = 1;
-      if (!fi.go || fi.thunk || wrapper)
+      if (!runtime_frameiter_next (&it, raw[i])
+          || !it.fi.go || it.fi.thunk || it.wrapper)
         continue;
       if (skip > 0)
         {
@@ -56,12 +48,16 @@ gostring (const char *s)
   return runtime_gostringn ((const uint8_t *) s, (intgo) strlen (s));
 }
 
-static String
-pos_string (const SrcPos *pos)
+/* FI's file and line as Go strings and ints; empty and 0 if not known.  */
+static void
+file_line (const FrameInfo *fi, String *file, intgo *line)
 {
   char path[1024];
-  uintptr n = runtime_srcpos_path (pos, path, sizeof path);
-  return runtime_gostringn ((const uint8_t *) path, (intgo) n);
+  if (!fi->has_pos)
+    return;
+  uintptr n = runtime_srcpos_path (&fi->pos, path, sizeof path);
+  *file = runtime_gostringn ((const uint8_t *) path, (intgo) n);
+  *line = fi->pos.line;
 }
 
 /* ---- Caller, Callers.  */
@@ -84,11 +80,7 @@ runtime_Caller (intgo skip)
     return r;
   r.pc = pc;
   r.ok = 1;
-  if (fi.has_pos)
-    {
-      r.file = pos_string (&fi.pos);
-      r.line = fi.pos.line;
-    }
+  file_line (&fi, &r.file, &r.line);
   return r;
 }
 
@@ -158,11 +150,8 @@ runtime_Func_FileLine (Func *f, uintptr pc)
 {
   FileLine r = { { NULL, 0 }, 0 };
   FrameInfo fi;
-  if (runtime_frameinfo (pc, &fi) && fi.has_pos)
-    {
-      r.file = pos_string (&fi.pos);
-      r.line = fi.pos.line;
-    }
+  if (runtime_frameinfo (pc, &fi))
+    file_line (&fi, &r.file, &r.line);
   return r;
 }
 
@@ -218,11 +207,7 @@ runtime_Frames_Next (Frames *ci)
       r.frame.pc = pc - 1;
       r.frame.func = new_func (&fi);
       r.frame.function = r.frame.func->name;
-      if (fi.has_pos)
-        {
-          r.frame.file = pos_string (&fi.pos);
-          r.frame.line = fi.pos.line;
-        }
+      file_line (&fi, &r.frame.file, &r.frame.line);
       r.frame.entry = fi.entry;
       break;
     }

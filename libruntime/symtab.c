@@ -14,6 +14,7 @@
 
 #include "symtab.h"
 #include "os.h"
+#include "leb128.h"
 
 #if ARCH_PTRSIZE == 8
 typedef Elf64_Ehdr Ehdr;
@@ -99,19 +100,12 @@ static uint8_t get_u8 (Cursor *c) { return (uint8_t) get_fixed (c, 1); }
 static uint64_t
 get_leb (Cursor *c, _Bool is_signed)
 {
-  uint64_t v = 0;
-  unsigned shift = 0;
-  uint8_t b;
-  do
-    {
-      b = get_u8 (c);
-      if (shift < 64)
-        v |= (uint64_t) (b & 0x7f) << shift;
-      shift += 7;
-    }
-  while ((b & 0x80) && !c->bad);
-  if (is_signed && shift < 64 && (b & 0x40))
-    v |= -((uint64_t) 1 << shift);
+  _Bool truncated = 0;
+  if (c->bad)
+    return 0;
+  uint64_t v = leb128_decode (&c->p, c->end, is_signed, &truncated);
+  if (truncated)
+    c->bad = 1;
   return v;
 }
 

@@ -97,14 +97,26 @@ runtime_frameinfo (uintptr pc, FrameInfo *fi)
   return 1;
 }
 
-/* Whether frame OUTER is only the wrapper of INNER, the body of a
-   function that recovers (P.f calls P.f..r): the pair is one frame.  */
 static _Bool
 is_recover_wrapper (const FrameInfo *inner, const FrameInfo *outer)
 {
   uintptr n = strlen (outer->sym);
   return strncmp (inner->sym, outer->sym, n) == 0
          && strcmp (inner->sym + n, "..r") == 0;
+}
+
+_Bool
+runtime_frameiter_next (FrameIter *it, uintptr pc)
+{
+  if (!runtime_frameinfo (pc, &it->fi))
+    {
+      it->have_prev = 0;
+      return 0;
+    }
+  it->wrapper = it->have_prev && is_recover_wrapper (&it->prev, &it->fi);
+  it->prev = it->fi;
+  it->have_prev = 1;
+  return 1;
 }
 
 /* ---- Output to stderr or to a buffer (runtime.Stack).  */
@@ -144,39 +156,34 @@ emitnum (Sink *s, uint64_t v, unsigned base)
 static void
 frames_to (Sink *s, const uintptr *pcs, intgo n)
 {
-  FrameInfo fi, prev;
-  _Bool have_prev = 0;
+  FrameIter it;
+  memset (&it, 0, sizeof it);
   intgo printed = 0;
   for (intgo i = 0; i < n; i++)
     {
-      if (!runtime_frameinfo (pcs[i], &fi))
-        {
-          have_prev = 0;
-          continue;
-        }
-      _Bool wrapper = have_prev && is_recover_wrapper (&prev, &fi);
-      prev = fi;
-      have_prev = 1;
+      if (!runtime_frameiter_next (&it, pcs[i]))
+        continue;
+      _Bool wrapper = it.wrapper;
       /* A panic in the middle of the stack (its deferred calls run
          above it) shows as gc shows it, "panic(...)".  */
-      _Bool mid_panic = printed > 0 && strcmp (fi.sym, "runtime.gopanic") == 0;
-      if ((fi.runtime || fi.thunk || wrapper) && !mid_panic)
+      _Bool mid_panic = printed > 0 && strcmp (it.fi.sym, "runtime.gopanic") == 0;
+      if ((it.fi.runtime || it.fi.thunk || wrapper) && !mid_panic)
         continue;
       printed++;
-      emits (s, mid_panic ? "panic" : fi.name);
+      emits (s, mid_panic ? "panic" : it.fi.name);
       emits (s, "(...)\n\t");
-      if (fi.has_pos)
+      if (it.fi.has_pos)
         {
           char path[512];
-          runtime_srcpos_path (&fi.pos, path, sizeof path);
+          runtime_srcpos_path (&it.fi.pos, path, sizeof path);
           emits (s, path);
           emits (s, ":");
-          emitnum (s, (uint64_t) fi.pos.line, 10);
+          emitnum (s, (uint64_t) it.fi.pos.line, 10);
         }
       else
         emits (s, "?:0");
       emits (s, " +");
-      emitnum (s, pcs[i] - fi.entry, 16);
+      emitnum (s, pcs[i] - it.fi.entry, 16);
       emits (s, "\n");
     }
 }

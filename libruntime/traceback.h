@@ -37,6 +37,19 @@ typedef struct FrameInfo {
 } FrameInfo;
 _Bool runtime_frameinfo (uintptr pc, FrameInfo *fi) HIDDEN;
 
+/* The frames of a list of return addresses, innermost first: for each
+   pc, runtime_frameiter_next fills fi (returns 0 if nothing is known)
+   and tells whether the frame is only the wrapper of the one before,
+   the body of a function that recovers (P.f calls P.f..r): the pair is
+   one frame, shown once.  Zero-initialise before the first pc.  */
+typedef struct FrameIter {
+  FrameInfo fi;
+  _Bool wrapper;
+  FrameInfo prev;
+  _Bool have_prev;
+} FrameIter;
+_Bool runtime_frameiter_next (FrameIter *it, uintptr pc) HIDDEN;
+
 /* funcname.c: SYM (gccgo's assembler name of the function at ENTRY) in
    Go's spelling, "main.f", "main.T.M", "main.(*T).M", "main.f.func1",
    into BUF of SIZE bytes.  Returns 0 if SYM is not a Go name (C code);

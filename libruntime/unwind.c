@@ -17,6 +17,7 @@
 #include <unwind.h>
 
 #include "panic.h"
+#include "leb128.h"
 #include "proc.h"
 
 static const uint8_t go_exception_class[8] = { 'G', 'N', 'U', 'C', 'G', 'O', 0, 0 };
@@ -53,19 +54,10 @@ read_u8 (Reader *r)
 static uintptr
 read_leb (Reader *r, _Bool is_signed)
 {
-  uintptr v = 0;
-  unsigned shift = 0;
-  uint8_t b;
-  do
-    {
-      b = read_u8 (r);
-      if (shift < 8 * sizeof v)
-        v |= (uintptr) (b & 0x7f) << shift;
-      shift += 7;
-    }
-  while (b & 0x80);
-  if (is_signed && shift < 8 * sizeof v && (b & 0x40))
-    v |= -((uintptr) 1 << shift);
+  _Bool truncated = 0;
+  uintptr v = (uintptr) leb128_decode (&r->p, r->end, is_signed, &truncated);
+  if (truncated)
+    bad_lsda ();
   return v;
 }
 
