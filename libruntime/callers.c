@@ -7,10 +7,14 @@
    recover are never seen.  Callers(0) would name runtime.Callers in
    gc; here the first slot is its caller, as with Callers(1), since the
    runtime has no Go frames to report.  A pc stored here is a return
-   address; its position is that of pc - 1, the call.  */
+   address; its position is that of pc - 1, the call.  The type
+   descriptors of Frame, Frames and Func are here too (user code that
+   stores them in interfaces or slices refers to them), with the
+   compiler's hashes, read from libgo's copies.  */
 #include <string.h>
 
 #include "traceback.h"
+#include "typedesc.h"
 #include "malloc.h"
 #include "proc.h"
 
@@ -230,3 +234,83 @@ runtime_Stack (Slice buf, _Bool all)
     runtime_startTheWorld ();
   return (intgo) n;
 }
+
+/* ---- The types' descriptors.  */
+
+static _Bool
+str_equal (const String *a, const String *b)
+{
+  return a->len == b->len && (a->len == 0 || memcmp (a->str, b->str, (uintptr) a->len) == 0);
+}
+
+static _Bool
+frame_equal (const Frame *a, const Frame *b)
+{
+  return a->pc == b->pc && a->func == b->func
+         && str_equal (&a->function, &b->function)
+         && str_equal (&a->file, &b->file)
+         && a->line == b->line && a->entry == b->entry;
+}
+
+static _Bool
+func_equal (const Func *a, const Func *b)
+{
+  return str_equal (&a->name, &b->name) && a->entry == b->entry;
+}
+
+const FuncVal runtime_Frame_eq_f GOSYM ("runtime.Frame..eq..f")
+  = { (void (*) (void)) frame_equal };
+const FuncVal runtime_Func_eq_f GOSYM ("runtime.Func..eq..f")
+  = { (void (*) (void)) func_equal };
+
+DEFINE_STRING (frame_string, "\truntime\truntime.Frame");
+DEFINE_STRING (frame_name, "Frame");
+DEFINE_STRING (frames_string, "\truntime\truntime.Frames");
+DEFINE_STRING (frames_ptr_string, "*\truntime\truntime.Frames");
+DEFINE_STRING (frames_name, "Frames");
+DEFINE_STRING (func_string, "\truntime\truntime.Func");
+DEFINE_STRING (func_ptr_string, "*\truntime\truntime.Func");
+DEFINE_STRING (func_name, "Func");
+DEFINE_STRING (runtime_pkg, "runtime");
+static const UncommonType frame_uncommon = { &frame_name, &runtime_pkg, { NULL, 0, 0 } };
+static const UncommonType frames_uncommon = { &frames_name, &runtime_pkg, { NULL, 0, 0 } };
+static const UncommonType func_uncommon = { &func_name, &runtime_pkg, { NULL, 0, 0 } };
+static const StructField no_fields[1];
+/* Frame: pointers in words 1 (Func), 2 (Function), 4 (File).  */
+static const uint8_t frame_gcbits[] = { 0x16 };
+
+#define RUNTIME_STRUCT(id, sym, T, ptrwords, hashv, eq, bits, str, unc, ptr) \
+  const StructType id GOSYM (sym) = {                                       \
+    { .size = sizeof (T), .ptrdata = (ptrwords) * ARCH_PTRSIZE,             \
+      .hash = (hashv), .align = ARCH_PTRSIZE, .fieldAlign = ARCH_PTRSIZE,  \
+      .kind = KindStruct, .equal = (eq), .gcdata = (bits), .string = (str), \
+      .uncommon = (unc), .ptrToThis = (ptr) },                             \
+    { no_fields, 0, 0 },                                                    \
+  }
+#define RUNTIME_PTR(id, sym, hashv, str, elem)                              \
+  const PtrType id GOSYM (sym) = {                                          \
+    { .size = ARCH_PTRSIZE, .ptrdata = ARCH_PTRSIZE, .hash = (hashv),      \
+      .tflag = TflagRegularMemory, .align = ARCH_PTRSIZE,                   \
+      .fieldAlign = ARCH_PTRSIZE, .kind = KindPtr | KindDirectIface,        \
+      .equal = &runtime_memequal_ptr_f, .gcdata = runtime_gcbits_1,         \
+      .string = (str) },                                                    \
+    (elem),                                                                 \
+  }
+
+extern const PtrType runtime_Frames_p GOSYM ("runtime.Frames..p");
+extern const PtrType runtime_Func_p GOSYM ("runtime.Func..p");
+
+/* Frame..p is emitted, weak, by every user of *runtime.Frame.  */
+RUNTIME_STRUCT (runtime_Frame_d, "runtime.Frame..d", Frame, 5, 3802585124u,
+                &runtime_Frame_eq_f, frame_gcbits, &frame_string,
+                &frame_uncommon, NULL);
+RUNTIME_STRUCT (runtime_Frames_d, "runtime.Frames..d", Frames, 1, 503682019u,
+                NULL, runtime_gcbits_1, &frames_string, &frames_uncommon,
+                &runtime_Frames_p.type);
+RUNTIME_STRUCT (runtime_Func_d, "runtime.Func..d", Func, 1, 3465657775u,
+                &runtime_Func_eq_f, runtime_gcbits_1, &func_string,
+                &func_uncommon, &runtime_Func_p.type);
+RUNTIME_PTR (runtime_Frames_p, "runtime.Frames..p", 3763945017u,
+             &frames_ptr_string, &runtime_Frames_d.type);
+RUNTIME_PTR (runtime_Func_p, "runtime.Func..p", 3910916857u,
+             &func_ptr_string, &runtime_Func_d.type);
