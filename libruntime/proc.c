@@ -209,8 +209,10 @@ goentry (void)
    to wake other threads (start-up stays one thread).  */
 static _Bool main_started;
 
+/* GOPC: the go statement's return address, for "created by" in
+   traces (traceback.c), or 0.  */
 static G *
-newproc1 (void (*fn) (void *), void *arg, uintptr stacksize)
+newproc1 (void (*fn) (void *), void *arg, uintptr stacksize, uintptr gopc)
 {
   runtime_preemptcheck ();
   M *m = runtime_m ();
@@ -226,6 +228,7 @@ newproc1 (void (*fn) (void *), void *arg, uintptr stacksize)
   gp->panic = NULL;
   gp->defer = NULL;
   gp->preempt = 0;
+  gp->gopc = gopc;
   context_init (gp, goentry);
   __atomic_add_fetch (&live_gs, 1, __ATOMIC_RELAXED);
   __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
@@ -239,7 +242,7 @@ newproc1 (void (*fn) (void *), void *arg, uintptr stacksize)
 G *
 runtime_newproc (void (*fn) (void *), void *arg)
 {
-  return newproc1 (fn, arg, StackMin);
+  return newproc1 (fn, arg, StackMin, 0);
 }
 
 /* The main goroutine.  Where stacks cannot grow it gets a big one up
@@ -255,7 +258,7 @@ runtime_newproc (void (*fn) (void *), void *arg)
 void
 runtime_newproc_main (void (*fn) (void *))
 {
-  newproc1 (fn, NULL, MainGoroutineStack);
+  newproc1 (fn, NULL, MainGoroutineStack, 0);
 }
 
 void
@@ -269,7 +272,8 @@ void *go_go (uintptr fn, void *arg) GOSYM ("__go_go");
 void *
 go_go (uintptr fn, void *arg)
 {
-  return runtime_newproc ((void (*) (void *)) fn, arg);
+  return newproc1 ((void (*) (void *)) fn, arg, StackMin,
+                   (uintptr) __builtin_return_address (0));
 }
 
 int32_t

@@ -121,6 +121,8 @@ struct G {
   uint32_t selectdone;       /* select: a case has been chosen; CAS 0->1 */
   uint32_t preempt;          /* atomic: sysmon asks it to yield at the
                                 next safe point */
+  uintptr gopc;              /* return address of the go statement that
+                                created it (0: none); set before it runs */
   struct GWalk *walk;        /* a walk of its stack is asked for: set by
                                 the requester while the G is switched
                                 out, cleared by the G (traceback.c) */

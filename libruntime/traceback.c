@@ -153,6 +153,43 @@ emitnum (Sink *s, uint64_t v, unsigned base)
   emit (s, b + i, sizeof b - (uintptr) i);
 }
 
+/* One frame: "NAME(...)", then a tab and file:line +0xoff.  */
+static void
+frame_to (Sink *s, const char *name, const char *args, const FrameInfo *fi,
+          uintptr pc)
+{
+  emits (s, name);
+  emits (s, args);
+  emits (s, "\n\t");
+  if (fi->has_pos)
+    {
+      char path[512];
+      runtime_srcpos_path (&fi->pos, path, sizeof path);
+      emits (s, path);
+      emits (s, ":");
+      emitnum (s, (uint64_t) fi->pos.line, 10);
+    }
+  else
+    emits (s, "?:0");
+  emits (s, " +");
+  emitnum (s, pc - fi->entry, 16);
+  emits (s, "\n");
+}
+
+/* "created by F" and the go statement's position, as gc ends the trace
+   of every goroutine but the main one.  */
+static void
+created_by (Sink *s, G *gp)
+{
+  uintptr pc = gp->gopc;
+  FrameInfo fi;
+  if (pc != 0 && runtime_frameinfo (pc, &fi) && fi.go)
+    {
+      emits (s, "created by ");
+      frame_to (s, fi.name, "", &fi, pc);
+    }
+}
+
 static void
 frames_to (Sink *s, const uintptr *pcs, intgo n)
 {
@@ -170,21 +207,7 @@ frames_to (Sink *s, const uintptr *pcs, intgo n)
       if ((it.fi.runtime || it.fi.thunk || wrapper) && !mid_panic)
         continue;
       printed++;
-      emits (s, mid_panic ? "panic" : it.fi.name);
-      emits (s, "(...)\n\t");
-      if (it.fi.has_pos)
-        {
-          char path[512];
-          runtime_srcpos_path (&it.fi.pos, path, sizeof path);
-          emits (s, path);
-          emits (s, ":");
-          emitnum (s, (uint64_t) it.fi.pos.line, 10);
-        }
-      else
-        emits (s, "?:0");
-      emits (s, " +");
-      emitnum (s, pcs[i] - it.fi.entry, 16);
-      emits (s, "\n");
+      frame_to (s, mid_panic ? "panic" : it.fi.name, "(...)", &it.fi, pcs[i]);
     }
 }
 
@@ -214,10 +237,11 @@ other_to (Sink *s, G *gp)
   intgo n = runtime_gcallers (gp, pcs, MaxFrames);
   if (n >= 0)
     frames_to (s, pcs, n);
-  if (n == MaxFrames)
-    emits (s, "...additional frames elided...\n");
   else if (gp->status == Grunning || gp->status == Gsyscall)
     emits (s, "\tgoroutine running on other thread; stack unavailable\n");
+  if (n == MaxFrames)
+    emits (s, "...additional frames elided...\n");
+  created_by (s, gp);
 }
 
 /* Every goroutine but the current one, each after a blank line.  */
@@ -262,6 +286,7 @@ current_to (Sink *s, intgo skip)
   frames_to (s, pcs, n);
   if (n == MaxFrames)
     emits (s, "...additional frames elided...\n");
+  created_by (s, shown);
   __asm__ volatile ("" ::: "memory");
 }
 

@@ -3,7 +3,7 @@
 // output: regexp
 
 // A deadlock is a fatal error that prints every goroutine's trace, each
-// walked from where it blocked.
+// walked from where it blocked, and "created by" with the go statement.
 package main
 
 //go:noinline

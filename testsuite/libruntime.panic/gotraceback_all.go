@@ -4,14 +4,15 @@
 // env: GOTRACEBACK=all
 
 // GOTRACEBACK=all: the panicking goroutine, then every other one with
-// its wait reason and its own frames (walked by resuming it).
+// its wait reason, its own frames (walked by resuming it) and the go
+// statement that created it.
 package main
 
 import "runtime"
 
 //go:noinline
 func blocked(c chan int) {
-	<-c // line 14
+	<-c // line 15
 }
 
 //go:noinline
@@ -23,5 +24,5 @@ func main() {
 	c := make(chan int)
 	go blocked(c)
 	runtime.Gosched()
-	f() // line 26
+	f() // line 27
 }
