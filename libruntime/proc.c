@@ -272,8 +272,11 @@ void *go_go (uintptr fn, void *arg) GOSYM ("__go_go");
 void *
 go_go (uintptr fn, void *arg)
 {
+  /* On arm the return address carries the Thumb bit: drop it, so that
+     the address - 1 is inside the call, as in a walked frame.  */
+  uintptr ra = (uintptr) __builtin_return_address (0);
   return newproc1 ((void (*) (void *)) fn, arg, StackMin,
-                   (uintptr) __builtin_return_address (0));
+                   ra & ~(uintptr) (ARCH_PCQUANTUM - 1));
 }
 
 int32_t

@@ -37,15 +37,20 @@ func main() {
 
 	c := make(chan int)
 	go waiter(c)
-	runtime.Gosched()
 	buf := make([]byte, 8192)
-	n := runtime.Stack(buf, true)
-	all := string(buf[:n])
+	all := ""
+	// Until the new goroutine has run up to its receive (other threads
+	// may start it late).
+	for i := 0; i < 10000 && !contains(all, " [chan receive]:\nmain.waiter(...)\n\t"); i++ {
+		runtime.Gosched()
+		n := runtime.Stack(buf, true)
+		all = string(buf[:n])
+	}
 	println("all:", contains(all, "goroutine 1 [running]:\nmain.main(...)"),
 		contains(all, "\n\ngoroutine "), contains(all, " [chan receive]:\nmain.waiter(...)\n\t"))
 
 	short := make([]byte, 10)
-	n = runtime.Stack(short, false)
+	n := runtime.Stack(short, false)
 	println("short:", n, string(short[:n]))
 	c <- 1
 }
