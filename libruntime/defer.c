@@ -3,6 +3,9 @@
 #include "panic.h"
 #include "proc.h"
 #include "sigpreempt.h"
+#include "traceback.h"
+
+#include <string.h>
 
 /* Heap records (defer in a loop, ...): persistent memory, reused
    through a per-P pool.  */
@@ -77,6 +80,8 @@ runtime_calldefer (Defer *d, Panic *p)
   uintptr pfn = d->pfn;
   d->pfn = 0;
   d->panic = p;
+  if (p != NULL)
+    p->deferfn = pfn;
   ((void (*) (void *)) pfn) (d->arg);
 }
 
@@ -115,6 +120,62 @@ runtime_setdeferretaddr (uintptr retaddr)
   return 0;
 }
 
+/* Whether return address RA is the one a thunk recorded, WANT.  On arm
+   the return address carries the Thumb bit; the label the thunk records
+   does not.  Allow the call instruction's length.  */
+static _Bool
+near_retaddr (uintptr ra, uintptr want)
+{
+  ra &= ~(uintptr) 1;
+  want &= ~(uintptr) 1;
+  return ra <= want + 16 && want <= ra + 16;
+}
+
+/* The deferred call may reach the function that recovers through
+   compiler wrappers: a method value is a thunk (P.go..thunkN) that
+   calls the method, a method expression at -O0 too, a promoted method
+   a stub (..stub).  And some thunks record no return address (gccgo's
+   thunk of a method expression, `defer T.M(t)`).  So look up the stack
+   from RA, past wrappers, for the deferred call: its recorded return
+   address RETADDR, or else the code of its thunk, THUNK.  A call
+   straight from THUNK counts only from the thunk's own code: at -O2 the
+   deferred function may be inlined into its thunk, and what it calls
+   must not recover; the thunk's own code has the line of the defer
+   statement, where the thunk begins, while inlined code has lines of
+   the function literal.  Only on this slow path, during a panic, are
+   frames symbolized.  */
+static _Bool
+thunk_own_line (const FrameInfo *call)
+{
+  SrcPos entry;
+  return call->has_pos && runtime_symtab_line (call->entry, &entry)
+         && entry.line == call->pos.line;
+}
+
+static _Bool __attribute__ ((noinline))
+reaches_deferred_call (uintptr ra, uintptr retaddr, uintptr thunk)
+{
+  enum { Max = 16 };
+  uintptr pcs[Max];
+  intgo n = runtime_callers (0, pcs, Max), i = 0, wrappers = 0;
+  while (i < n && (pcs[i] & ~(uintptr) 1) != (ra & ~(uintptr) 1))
+    i++;
+  for (; i < n; i++)
+    {
+      FrameInfo fi;
+      _Bool known = runtime_frameinfo (pcs[i], &fi);
+      if (retaddr != 0 ? near_retaddr (pcs[i], retaddr)
+          : known && thunk != 0
+            && (fi.entry & ~(uintptr) 1) == (thunk & ~(uintptr) 1)
+            && (wrappers > 0 || thunk_own_line (&fi)))
+        return 1;
+      wrappers++;
+      if (!known || !(fi.thunk || strstr (fi.sym, "..stub") != NULL))
+        return 0;
+    }
+  return 0;
+}
+
 /* May the function whose return address is RA recover?  Only if it was
    called directly by the thunk of a deferred call that a panic started
    after the defer statement ran.  */
@@ -126,13 +187,11 @@ runtime_canrecover (uintptr ra)
   Defer *d = g->defer;
   Panic *p = g->panic;
   if (d == NULL || p == NULL || p->goexit || d->panicStack == p
-      || d->retaddr == 0)
+      || d->panic != p)
     return 0;
-  /* On arm the return address carries the Thumb bit; the label the
-     thunk records does not.  Allow the call instruction's length.  */
-  ra &= ~(uintptr) 1;
-  uintptr want = d->retaddr & ~(uintptr) 1;
-  return ra <= want + 16 && want <= ra + 16;
+  if (d->retaddr != 0 && near_retaddr (ra, d->retaddr))
+    return 1;
+  return reaches_deferred_call (ra, d->retaddr, p->deferfn);
 }
 
 Eface runtime_gorecover (void) GOSYM ("runtime.gorecover");

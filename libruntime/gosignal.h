@@ -9,6 +9,8 @@ enum {
   SigPanicFlag = 1,          /* a fault: in Go code it becomes a panic */
   SigQuitFlag = 2,           /* dump the goroutines and exit 2 */
   SigPreemptFlag = 4,        /* forced preemption (sigpreempt.h) */
+  SigIgnoreFlag = 8,         /* caught and dropped: the call that caused
+                                it fails with an error (SIGPIPE: EPIPE) */
 };
 
 typedef struct SigTab {

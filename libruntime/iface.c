@@ -87,12 +87,6 @@ static const UncommonType tae_ptr_uncommon = { NULL, NULL, { tae_methods, 2, 2 }
 static const uint8_t tae_gcbits[] = { 0x0f };
 extern const PtrType runtime_TypeAssertionError_p
   GOSYM ("runtime.TypeAssertionError..p");
-extern const FuncVal runtime_memequal_ptr_f
-#if ARCH_PTRSIZE == 8
-  GOSYM ("runtime.memequal64..f");
-#else
-  GOSYM ("runtime.memequal32..f");
-#endif
 
 const Type runtime_TypeAssertionError_d GOSYM ("runtime.TypeAssertionError..d") = {
   .size = sizeof (TypeAssertionError), .ptrdata = 4 * ARCH_PTRSIZE,

@@ -137,12 +137,6 @@ const FuncVal runtime_MemStats_eq_f GOSYM ("runtime.MemStats..eq..f")
   = { (void (*) (void)) memstats_equal };
 
 extern const uint8_t runtime_gcbits_1[];
-extern const FuncVal runtime_memequal_ptr_f
-#if ARCH_PTRSIZE == 8
-  GOSYM ("runtime.memequal64..f");
-#else
-  GOSYM ("runtime.memequal32..f");
-#endif
 
 DEFINE_STRING (memstats_string, "\truntime\truntime.MemStats");
 DEFINE_STRING (memstats_ptr_string, "*\truntime\truntime.MemStats");

@@ -76,4 +76,17 @@ void runtime_futexwakeup (uint32_t *addr, uint32_t cnt) HIDDEN;
 /* Yield the CPU to another thread; any thread.  */
 void runtime_osyield_os (void) HIDDEN;
 
+/* Die by signal SIG with its default action (a core dump, or the
+   shell's 128+SIG); any thread.  */
+void runtime_raise_default (int sig) NORETURN HIDDEN;
+
+/* Map the running executable's file read-only, for symtab.c; any
+   thread, async-signal-safe.  Returns its address and sets *SIZE and
+   *LOADED_PHDR (where its program headers are in memory, 0 if not
+   known), or returns NULL.  */
+const void *runtime_mapexe (uintptr *size, uintptr *loaded_phdr) HIDDEN;
+/* os/posix/os_posix.c's help for it: map the file at PATH read-only and
+   set *SIZE, or return NULL; async-signal-safe.  */
+const void *runtime_mapfile (const char *path, uintptr *size) HIDDEN;
+
 #endif /* LIBRUNTIME_OS_H */

@@ -4,13 +4,17 @@
    goroutine trace, exit status 2.  A panic prints its value as Go 1.18
    prints it (errors by Error(), Stringers by String(), basic kinds by
    value, named basic kinds as T(v), anything else as (T) address), then
-   the goroutine trace, and exits with status 2.  */
+   the goroutine trace (traceback.c, at the GOTRACEBACK level), and exits
+   with status 2.  */
 #include "runtime.h"
 #include "error.h"
 #include "os.h"
 #include "typedesc.h"
 #include "panic.h"
 #include "gosignal.h"
+#include "traceback.h"
+
+#include <signal.h>
 
 void
 runtime_printtypename (const Type *t)
@@ -26,13 +30,17 @@ runtime_printtypename (const Type *t)
     }
 }
 
-static void
-print_goroutine_header (void)
+/* The end of a dying program, after its message: the goroutine trace
+   at the GOTRACEBACK level, then exit 2, or with GOTRACEBACK=crash
+   death by SIGABRT.  Print lock held; released here.  */
+static void NORETURN __attribute__ ((noinline))
+die (void)
 {
-  G *g = runtime_g ();
-  runtime_prints ("\ngoroutine ");
-  runtime_printint (g != NULL ? g->goid : 0);
-  runtime_prints (" [running]:\n");
+  runtime_traceback_dying (TracebackNone);
+  runtime_printunlock ();
+  if (runtime_gotraceback () == TracebackCrash)
+    runtime_raise_default (SIGABRT);
+  runtime_exit (2);
 }
 
 void
@@ -45,9 +53,12 @@ runtime_throw (const char *msg)
   runtime_prints ("fatal error: ");
   runtime_prints (msg);
   runtime_prints ("\n");
-  print_goroutine_header ();
-  runtime_printunlock ();
-  runtime_exit (2);
+  G *g = runtime_g ();
+  if (m != NULL && g == m->g0 && m->curg != NULL)
+    g = m->curg;
+  if (g != NULL && g->sig != 0)
+    runtime_print_siginfo (g);
+  die ();
 }
 
 /* Print a value of basic kind stored at P.  */
@@ -152,9 +163,7 @@ fatalpanic (Panic *p)
   G *g = runtime_g ();
   if (g->sig != 0)
     runtime_print_siginfo (g);
-  print_goroutine_header ();
-  runtime_printunlock ();
-  runtime_exit (2);
+  die ();
 }
 
 /* panic(e): run the deferred calls, innermost first, on top of this

@@ -43,6 +43,9 @@ typedef struct Panic {
   _Bool recovered;           /* recover() returned arg */
   _Bool aborted;             /* a newer panic cut its deferred call */
   _Bool goexit;              /* runtime.Goexit: cannot be recovered */
+  uintptr deferfn;           /* code of the deferred call it runs now
+                                (canrecover, for thunks that record no
+                                return address) */
 } Panic;
 
 /* defer.c */

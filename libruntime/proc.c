@@ -23,6 +23,7 @@
 #include "stack.h"
 #include "gosignal.h"
 #include "sigpreempt.h"
+#include "traceback.h"
 
 Sched runtime_sched;
 P *runtime_allp[MaxGomaxprocs];
@@ -209,8 +210,10 @@ goentry (void)
    to wake other threads (start-up stays one thread).  */
 static _Bool main_started;
 
+/* GOPC: the go statement's return address, for "created by" in
+   traces (traceback.c), or 0.  */
 static G *
-newproc1 (void (*fn) (void *), void *arg, uintptr stacksize)
+newproc1 (void (*fn) (void *), void *arg, uintptr stacksize, uintptr gopc)
 {
   runtime_preemptcheck ();
   M *m = runtime_m ();
@@ -226,6 +229,7 @@ newproc1 (void (*fn) (void *), void *arg, uintptr stacksize)
   gp->panic = NULL;
   gp->defer = NULL;
   gp->preempt = 0;
+  gp->gopc = gopc;
   context_init (gp, goentry);
   __atomic_add_fetch (&live_gs, 1, __ATOMIC_RELAXED);
   __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
@@ -239,7 +243,7 @@ newproc1 (void (*fn) (void *), void *arg, uintptr stacksize)
 G *
 runtime_newproc (void (*fn) (void *), void *arg)
 {
-  return newproc1 (fn, arg, StackMin);
+  return newproc1 (fn, arg, StackMin, 0);
 }
 
 /* The main goroutine.  Where stacks cannot grow it gets a big one up
@@ -255,7 +259,7 @@ runtime_newproc (void (*fn) (void *), void *arg)
 void
 runtime_newproc_main (void (*fn) (void *))
 {
-  newproc1 (fn, NULL, MainGoroutineStack);
+  newproc1 (fn, NULL, MainGoroutineStack, 0);
 }
 
 void
@@ -269,7 +273,11 @@ void *go_go (uintptr fn, void *arg) GOSYM ("__go_go");
 void *
 go_go (uintptr fn, void *arg)
 {
-  return runtime_newproc ((void (*) (void *)) fn, arg);
+  /* On arm the return address carries the Thumb bit: drop it, so that
+     the address - 1 is inside the call, as in a walked frame.  */
+  uintptr ra = (uintptr) __builtin_return_address (0);
+  return newproc1 ((void (*) (void *)) fn, arg, StackMin,
+                   ra & ~(uintptr) (ARCH_PCQUANTUM - 1));
 }
 
 int32_t
@@ -479,8 +487,8 @@ resetspinning (void)
 
 /* ---- Deadlock.  */
 
-static const char *
-waitreason_of (G *gp)
+const char *
+runtime_gstatus_string (G *gp)
 {
   switch (gp->status)
     {
@@ -492,25 +500,8 @@ waitreason_of (G *gp)
     }
 }
 
-/* Every goroutine's header, in allgs order (the main goroutine
-   first), as Go prints a throw; print lock held.  */
-static void
-print_goroutines (void)
-{
-  for (uintptr i = 0; i < runtime_allglen; i++)
-    {
-      G *gp = runtime_allgs[i];
-      if (gp->status == Gdead || gp->status == Gidle)
-        continue;
-      runtime_prints ("\ngoroutine ");
-      runtime_printint (gp->goid);
-      runtime_prints (" [");
-      runtime_prints (waitreason_of (gp));
-      runtime_prints ("]:\n");
-    }
-}
-
-/* A fatal error with every goroutine's header, as Go prints a throw.  */
+/* A fatal error with every goroutine's trace, as Go prints a throw
+   (traceback.c walks each by resuming it here: the program ends).  */
 static void NORETURN
 throw_all (const char *msg)
 {
@@ -519,18 +510,18 @@ throw_all (const char *msg)
   runtime_prints ("fatal error: ");
   runtime_prints (msg);
   runtime_prints ("\n");
-  print_goroutines ();
+  runtime_traceback_others ();
   runtime_printunlock ();
   runtime_exit (2);
 }
 
-/* SIGQUIT: the goroutines, then exit 2.  */
+/* SIGQUIT: every goroutine's trace, then exit 2.  */
 void
 runtime_dumpgoroutines_and_exit (void)
 {
   runtime_m ()->dying = 1;
   runtime_printlock ();
-  print_goroutines ();
+  runtime_traceback_dying (TracebackAll);
   runtime_printunlock ();
   runtime_exit (2);
 }
@@ -915,6 +906,35 @@ runtime_tosched (void (*fn) (G *))
     runtime_throw ("runtime_tosched on g0");
   m->mcallfn = fn;
   runtime_mcall (gp, g0_dispatch);
+  if (unlikely (gp->walk != NULL))
+    runtime_gcallers_self (gp);  /* resumed only to walk its stack */
+}
+
+/* Resume GP on this thread just long enough for it to walk its own
+   stack (traceback.c runtime_gcallers_self), then come back.  Only a G
+   switched out by runtime_tosched can be resumed so: not one that never
+   ran, nor one in a system call or running elsewhere.  The caller makes
+   sure no other M picks GP meanwhile (the world stopped, or dying).  */
+intgo
+runtime_gcallers (G *gp, uintptr *pcs, intgo max)
+{
+  G *me = runtime_g ();
+  uint32_t st = __atomic_load_n (&gp->status, __ATOMIC_ACQUIRE);
+  if (gp == me || (st != Gwaiting && st != Grunnable) || gp->m != NULL
+      || gp->context.pc == (uintptr) goentry)
+    return -1;
+  GWalk w = { me, pcs, max, 0, 0 };
+  volatile GWalk *vw = &w;
+  gp->walk = &w;
+  runtime_gosave (me);
+  if (!__atomic_load_n (&vw->done, __ATOMIC_ACQUIRE))
+    {
+      gp->m = runtime_m ();
+      runtime_g_tls = gp;
+      runtime_stackguard_install (gp);
+      runtime_gogo (gp);
+    }
+  return vw->n;
 }
 
 static void

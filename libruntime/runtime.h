@@ -117,9 +117,15 @@ struct G {
   int32_t sigcode;           /* si_code, */
   uintptr sigaddr;           /* fault address, */
   uintptr sigpc;             /* pc (signal.c) */
+  _Bool sigfatal;            /* ... and it is a fatal error, not a panic */
   uint32_t selectdone;       /* select: a case has been chosen; CAS 0->1 */
   uint32_t preempt;          /* atomic: sysmon asks it to yield at the
                                 next safe point */
+  uintptr gopc;              /* return address of the go statement that
+                                created it (0: none); set before it runs */
+  struct GWalk *walk;        /* a walk of its stack is asked for: set by
+                                the requester while the G is switched
+                                out, cleared by the G (traceback.c) */
 };
 
 /* M: an OS thread.

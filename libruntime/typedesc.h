@@ -20,6 +20,13 @@ extern const Type runtime_string_type GOSYM ("string..d");
 extern const FuncType runtime_func_string_type GOSYM ("type..func_8_9_8string_9");
 extern const FuncType runtime_func_void_type GOSYM ("type..func_8_9_8_9");
 extern const PtrType runtime_unsafe_pointer_ptr GOSYM ("unsafe.Pointer..p");
+/* Equality of one pointer word.  */
+extern const FuncVal runtime_memequal_ptr_f
+#if ARCH_PTRSIZE == 8
+  GOSYM ("runtime.memequal64..f");
+#else
+  GOSYM ("runtime.memequal32..f");
+#endif
 
 /* The name of T as Go prints it: the reflection string without the
    tab-quoted package paths.  Allocates.  */

@@ -17,6 +17,7 @@
 #include <unwind.h>
 
 #include "panic.h"
+#include "leb128.h"
 #include "proc.h"
 
 static const uint8_t go_exception_class[8] = { 'G', 'N', 'U', 'C', 'G', 'O', 0, 0 };
@@ -53,19 +54,10 @@ read_u8 (Reader *r)
 static uintptr
 read_leb (Reader *r, _Bool is_signed)
 {
-  uintptr v = 0;
-  unsigned shift = 0;
-  uint8_t b;
-  do
-    {
-      b = read_u8 (r);
-      if (shift < 8 * sizeof v)
-        v |= (uintptr) (b & 0x7f) << shift;
-      shift += 7;
-    }
-  while (b & 0x80);
-  if (is_signed && shift < 8 * sizeof v && (b & 0x40))
-    v |= -((uintptr) 1 << shift);
+  _Bool truncated = 0;
+  uintptr v = (uintptr) leb128_decode (&r->p, r->end, is_signed, &truncated);
+  if (truncated)
+    bad_lsda ();
   return v;
 }
 
@@ -207,8 +199,12 @@ personality (_Unwind_Action actions, struct _Unwind_Exception *ue,
     return _URC_CONTINUE_UNWIND;
   if (actions & _UA_SEARCH_PHASE)
     return filter != 0 ? _URC_HANDLER_FOUND : _URC_CONTINUE_UNWIND;
-  if (filter != 0 && !(actions & _UA_HANDLER_FRAME))
-    return _URC_CONTINUE_UNWIND;   /* forced unwind: cleanups only */
+  /* A forced unwind runs cleanups only, except ours (runtime_unwindstack
+     unwinds so, in one phase): every Go frame with defers takes it and
+     asks checkdefer.  */
+  if (filter != 0 && !(actions & _UA_HANDLER_FRAME)
+      && !((actions & _UA_FORCE_UNWIND) && is_go_exception (ue)))
+    return _URC_CONTINUE_UNWIND;
 
   G *g = runtime_g ();
   if (g != NULL && is_go_exception (ue))
@@ -241,6 +237,8 @@ __gccgo_personality_v0 (_Unwind_State state, struct _Unwind_Exception *ue,
   switch (state & _US_ACTION_MASK)
     {
     case _US_VIRTUAL_UNWIND_FRAME:
+      if (state & _US_FORCE_UNWIND)
+        return continue_unwinding (ue, ctx);  /* _Unwind_Backtrace: a walk */
       actions = _UA_SEARCH_PHASE;
       break;
     case _US_UNWIND_FRAME_STARTING:
@@ -304,6 +302,20 @@ g_exception (G *g)
   return g->exception;
 }
 
+/* The stop function of runtime_unwindstack's forced unwind: go on to
+   every frame (the personality installs the Go frames' landing pads);
+   at the end of the stack, stop (unwindstack then throws).  */
+static _Unwind_Reason_Code
+unwind_stop (int version, _Unwind_Action actions, _Unwind_Exception_Class cls,
+             struct _Unwind_Exception *ue, struct _Unwind_Context *ctx,
+             void *arg)
+{
+  (void) version; (void) cls; (void) ue; (void) ctx; (void) arg;
+  if (actions & _UA_END_OF_STACK)
+    return _URC_END_OF_STACK;
+  return _URC_NO_REASON;
+}
+
 void
 runtime_unwindstack (void)
 {
@@ -312,7 +324,10 @@ runtime_unwindstack (void)
   memset (ue, 0, sizeof *ue);
   memcpy (&ue->exception_class, go_exception_class, 8);
   ue->exception_cleanup = delete_exception;
-  _Unwind_RaiseException (ue);
+  /* One phase, not two: no search for a handler first, since the frame
+     to return to is known to be there (its record is on g->defer).
+     This halves the unwinder's work per recovered panic.  */
+  _Unwind_ForcedUnwind (ue, unwind_stop, NULL);
   /* Only if no frame caught it: a recovered panic must find the frame
      that deferred the recovering call.  */
   runtime_throw ("recovered panic found no frame to return to");

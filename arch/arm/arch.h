@@ -28,6 +28,9 @@
    (so a new goroutine's first frame finds a zero one there) rather than
    setting a link register.  */
 #define ARCH_CTX_REGS        24
+/* The EHABI unwinder's _Unwind_GetCFA does not tell frames apart; a
+   stack walk (traceback.c) reads the frame's sp, register 13, instead.  */
+#define ARCH_UNWIND_SP_REGNO 13
 #define ARCH_CALL_PUSHES_PC  0
 
 #endif

@@ -1,7 +1,8 @@
 /* os/linux/os_linux.c: the OS functions Linux does better than plain
    POSIX (the rest of the contract is os/posix/os_posix.c): the CPU count
    from the affinity mask, returning pages with MADV_DONTNEED, and the
-   kernel's AT_RANDOM bytes.  */
+   kernel's AT_RANDOM bytes, and the executable through /proc/self/exe
+   and AT_PHDR.  */
 #include <sched.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
@@ -44,4 +45,11 @@ runtime_getrandom (void *p, uintptr n)
   const void *r = (const void *) getauxval (AT_RANDOM);
   if (r != NULL)
     memcpy (p, r, n < 16 ? n : 16);
+}
+
+const void *
+runtime_mapexe (uintptr *size, uintptr *loaded_phdr)
+{
+  *loaded_phdr = (uintptr) getauxval (AT_PHDR);
+  return runtime_mapfile ("/proc/self/exe", size);
 }

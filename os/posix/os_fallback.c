@@ -1,7 +1,9 @@
 /* os/posix/os_fallback.c: the POSIX versions of the OS functions that
    os/linux does with Linux calls: CPU count, returning pages, random
-   bytes.  Only the posix layer builds this file.  */
+   bytes, the executable's file (dl_iterate_phdr: the first object is
+   the program).  Only the posix layer builds this file.  */
 #include <fcntl.h>
+#include <link.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -43,4 +45,19 @@ runtime_getrandom (void *p, uintptr n)
   ssize_t r = read (fd, p, n);
   (void) r;
   close (fd);
+}
+
+static int
+first_object (struct dl_phdr_info *info, size_t size, void *data)
+{
+  *(uintptr *) data = (uintptr) info->dlpi_phdr;
+  return 1;
+}
+
+const void *
+runtime_mapexe (uintptr *size, uintptr *loaded_phdr)
+{
+  *loaded_phdr = 0;
+  dl_iterate_phdr (first_object, loaded_phdr);
+  return runtime_mapfile ("/proc/self/exe", size);
 }

@@ -1,12 +1,13 @@
 /* os/posix/os_posix.c: the part of the OS contract (libruntime/os.h)
    that POSIX calls serve on every Unix, shared by the posix and linux
-   layers: start-up, output, exit, memory mapping, clocks, yield.  What
+   layers: start-up, output, exit, memory mapping, clocks, yield, mapping a file.  What
    an OS can do better (CPU affinity, madvise, kernel random bytes) each
    layer provides itself: os/linux/os_linux.c, os/posix/os_fallback.c.  */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -99,4 +100,21 @@ void
 runtime_osyield_os (void)
 {
   sched_yield ();
+}
+
+const void *
+runtime_mapfile (const char *path, uintptr *size)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return NULL;
+  struct stat st;
+  void *p = MAP_FAILED;
+  if (fstat (fd, &st) == 0 && st.st_size > 0)
+    p = mmap (NULL, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close (fd);
+  if (p == MAP_FAILED)
+    return NULL;
+  *size = (uintptr) st.st_size;
+  return p;
 }

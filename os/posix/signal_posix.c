@@ -111,7 +111,7 @@ runtime_initsig (void)
   for (int i = 0; runtime_sigtable[i].sig != 0; i++)
     {
       if (!(runtime_sigtable[i].flags
-            & (SigPanicFlag | SigQuitFlag | SigPreemptFlag)))
+            & (SigPanicFlag | SigQuitFlag | SigPreemptFlag | SigIgnoreFlag)))
         continue;
       struct sigaction sa;
       memset (&sa, 0, sizeof sa);
@@ -134,4 +134,19 @@ runtime_signalstack (void)
   ss.ss_flags = 0;
   if (sigaltstack (&ss, NULL) != 0)
     runtime_throw ("sigaltstack failed");
+}
+
+void
+runtime_raise_default (int sig)
+{
+  struct sigaction sa;
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = SIG_DFL;
+  sigaction (sig, &sa, NULL);
+  sigset_t set;
+  sigemptyset (&set);
+  sigaddset (&set, sig);
+  sigprocmask (SIG_UNBLOCK, &set, NULL);
+  raise (sig);
+  runtime_exitprocess (2);
 }
