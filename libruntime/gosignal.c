@@ -112,13 +112,18 @@ fatal_signal (const SigInfo *si, const char *what)
 /* Whether PC is in C code that is not the runtime's: a function with
    line information from a file other than Go (libc and libgcc, which
    Go code calls for copies, carry none; the runtime's functions are
-   named runtime...).  */
+   named runtime...; on arm the runtime's own memcpy, memmove and memset
+   (arch/arm/memfault.S) are the copies Go code calls).  */
 static _Bool
 in_c_code (uintptr pc)
 {
   FrameInfo fi;
   if (!runtime_frameinfo (pc + 1, &fi) || fi.go || !fi.has_pos)
     return 0;
+  static const char *const go_copies[] = { "memcpy", "memmove", "memset" };
+  for (unsigned i = 0; i < sizeof go_copies / sizeof go_copies[0]; i++)
+    if (strcmp (fi.sym, go_copies[i]) == 0)
+      return 0;
   return strncmp (fi.sym, "runtime", 7) != 0;
 }
 

@@ -3,7 +3,7 @@
 // A panic raised many stack segments deep unwinds back across every
 // split to the recovering frame, whose goroutine then goes on using
 // its stack normally; the same from another goroutine (x86: 16 KiB
-// first segments, so 1000 frames of 256 bytes cross splits; arm has
+// first segments, so 500 frames of 256 bytes cross splits; arm has
 // fixed stacks and no splits, and checks the same unwinding), and a trace
 // of a deep stack from runtime.Stack stops at 100 frames (the
 // runtime's own among them) with Go's "additional frames elided".
@@ -54,7 +54,7 @@ func main() {
 	println(try(20000).(string))
 	println(try(10).(string))
 	done := make(chan interface{})
-	go func() { done <- try(1000) }() // fits arm's fixed stacks too
+	go func() { done <- try(500) }() // fits arm's 256 KiB fixed stacks too
 	println((<-done).(string))
 	println("frames:", deepStack(500))
 }
