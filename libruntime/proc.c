@@ -17,6 +17,7 @@
    with one CAS; sysmon (sysmon.c) hands the P of a long one to another
    M.  */
 #include "proc.h"
+#include "sanitizer.h"
 #include "atomic.h"
 #include "malloc.h"
 #include "os.h"
@@ -196,6 +197,7 @@ context_init (G *gp, void (*fn) (void))
 static void
 goentry (void)
 {
+  runtime_san_switched ();
   G *gp = runtime_g ();
   void (*fn) (void *) = gp->entry;
   void *arg = gp->arg;
@@ -226,6 +228,7 @@ newproc1 (void (*fn) (void *), void *arg, uintptr stacksize)
   gp->defer = NULL;
   gp->preempt = 0;
   context_init (gp, goentry);
+  runtime_san_unpoison (gp->stacklo, gp->stackhi - gp->stacklo);
   __atomic_add_fetch (&live_gs, 1, __ATOMIC_RELAXED);
   __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
   runtime_runqput (p, gp, 1);
@@ -816,6 +819,7 @@ execute (G *gp, _Bool inherit)
   if (ARCH_HAS_SPLIT_STACK)
     __atomic_store_n (&m->stackpoison, 0, __ATOMIC_RELEASE);  /* a new slice */
   runtime_stackguard_install (gp);
+  runtime_san_switch_to (gp->stacklo, gp->stackhi);
   runtime_gogo (gp);
 }
 
@@ -853,6 +857,7 @@ runtime_mcall_returned (void)
 static void
 g0_dispatch (G *gp)
 {
+  runtime_san_switched ();
   M *m = gp->m;
   runtime_g_tls = m->g0;
   runtime_stackguard_install (m->g0);
@@ -871,7 +876,9 @@ runtime_tosched (void (*fn) (G *))
   if (gp == m->g0)
     runtime_throw ("runtime_tosched on g0");
   m->mcallfn = fn;
+  runtime_san_switch_to (m->g0->stacklo, m->g0->stackhi);
   runtime_mcall (gp, g0_dispatch);
+  runtime_san_switched ();
 }
 
 static void

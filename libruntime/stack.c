@@ -22,6 +22,8 @@
 #include "proc.h"
 #include "os.h"
 #include "spinlock.h"
+#include "debug.h"
+#include "sanitizer.h"
 
 _Static_assert (offsetof (MoreFrame, framesize) == MF_FRAMESIZE, "MF_FRAMESIZE");
 _Static_assert (offsetof (MoreFrame, argsize) == MF_ARGSIZE, "MF_ARGSIZE");
@@ -129,6 +131,8 @@ block_alloc (int c)
   else
     lo = map_block (class_size (c));
   runtime_spinunlock (&cache.lock);
+  if (lo != 0)
+    runtime_san_unpoison (lo, class_size (c));  /* redzones of dead frames */
   return lo;
 }
 
@@ -318,11 +322,12 @@ seg_get (G *gp, MoreFrame *f)
                 + sizeof (StackSeg) + 64;
   StackSeg *s = gp->stackspare;
   gp->stackspare = NULL;
-  if (s != NULL && s->size >= min)
+  if (s != NULL && s->size >= min && !runtime_debug.stacksegmin)
     return s;
   if (s != NULL)
     seg_free (s);
-  uintptr need = seg_need (gp, f);
+  /* GODEBUG=stacksegmin=1: the smallest segment that fits, every time.  */
+  uintptr need = runtime_debug.stacksegmin ? min : seg_need (gp, f);
   int c = size_class (need);
   uintptr base = gp->stackhi - gp->stacklo;
   if (c < 0 || base + gp->stackinuse + class_size (c) > StackMax)

@@ -71,12 +71,20 @@
 
 enum {
   StackSmall = 256,
+#if defined (__SANITIZE_ADDRESS__)
+  /* configure --enable-sanitizers: ASan's redzones make the runtime's C
+     frames several times larger, and its interceptors run below the
+     guard too.  */
+  StackGuard = 32 << 10,
+  StackMin = 64 << 10,
+#else
 #if ARCH_PTRSIZE == 8
   StackGuard = 8 << 10,
 #else
   StackGuard = 7 << 10,
 #endif
   StackMin = 16 << 10,
+#endif
   StackFixed = 256 << 10,
 };
 
