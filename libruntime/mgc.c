@@ -36,6 +36,7 @@
    goal of the next cycle; K the procs that marked and swept.  */
 #include "runtime.h"
 #include "debug.h"
+#include "sanitizer.h"
 #include "malloc.h"
 #include "atomic.h"
 #include "os.h"
@@ -200,8 +201,9 @@ markptr (uintptr p, Worker *w)
     push (w, s->base + idx * s->elemsize);
 }
 
-/* Every aligned word of [LO, HI) may be a pointer.  */
-static void
+/* Every aligned word of [LO, HI) may be a pointer.  Stacks hold ASan
+   redzones: reading them is the point.  */
+static void NO_SANITIZE_ADDRESS
 scan_conservative (uintptr lo, uintptr hi, Worker *w)
 {
   lo = (lo + PTRSIZE - 1) & ~(uintptr) (PTRSIZE - 1);

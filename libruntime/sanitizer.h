@@ -24,6 +24,10 @@
 
 #include "runtime.h"
 
+/* On a function that reads memory ASan poisons on purpose (the
+   collector scanning stacks word by word, redzones included).  */
+#define NO_SANITIZE_ADDRESS __attribute__ ((no_sanitize_address))
+
 #if defined (__SANITIZE_ADDRESS__)
 #include <sanitizer/common_interface_defs.h>
 #include <sanitizer/asan_interface.h>

@@ -10,7 +10,7 @@
    - mcacheoff=1: every small allocation goes back through the Central,
      so the heap's allocation count moves at once, not when the cache
      is flushed at the next collection;
-   - stacksegmin=1: a recursion 30 MB deep runs on a chain of segments
+   - stacksegmin=1: a recursion 50 MB deep runs on a chain of segments
      all of the smallest class, instead of doubling ones.  */
 #include "lrt_ctest.h"
 #include "runtime.h"
@@ -38,7 +38,7 @@ at_bottom (void)
 __attribute__ ((noinline)) static long
 deep (long n)
 {
-  volatile char buf[100];
+  volatile char buf[256];
   buf[0] = (char) n;
   if (n == 0)
     {
