@@ -819,7 +819,9 @@ execute (G *gp, _Bool inherit)
   if (ARCH_HAS_SPLIT_STACK)
     __atomic_store_n (&m->stackpoison, 0, __ATOMIC_RELEASE);  /* a new slice */
   runtime_stackguard_install (gp);
-  runtime_san_switch_to (gp->stacklo, gp->stackhi);
+  uintptr lo, hi;
+  runtime_stack_bounds (gp, &lo, &hi);
+  runtime_san_switch_to (lo, hi);
   runtime_gogo (gp);
 }
 

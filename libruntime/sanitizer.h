@@ -16,9 +16,9 @@
    Fake stacks (detect_stack_use_after_return) are not supported: the
    switches pass no fake-stack save slot, so tools/torture runs with
    ASAN_OPTIONS=detect_stack_use_after_return=0 (GCC 12's default).
-   Split segments are not announced: a noreturn call on one unpoisons
-   less than it could (no false report), or ASan prints its one-time
-   "ignoring requested __asan_handle_no_return" warning.  */
+   A G moving between the segments of its split stack is announced too
+   (runtime_san_stack_moved, stack.c), and a switch to a G names the
+   segment it runs on (runtime_stack_bounds).  */
 #ifndef LIBRUNTIME_SANITIZER_H
 #define LIBRUNTIME_SANITIZER_H
 
@@ -44,6 +44,15 @@ runtime_san_switched (void)
   __sanitizer_finish_switch_fiber (NULL, NULL, NULL);
 }
 
+/* The running G moved to another segment of its own stack (a split or
+   its return): no switch to straddle, the bounds change at once.  */
+static inline void
+runtime_san_stack_moved (uintptr lo, uintptr hi)
+{
+  __sanitizer_start_switch_fiber (NULL, (const void *) lo, (size_t) (hi - lo));
+  __sanitizer_finish_switch_fiber (NULL, NULL, NULL);
+}
+
 static inline void
 runtime_san_unpoison (uintptr lo, uintptr size)
 {
@@ -52,6 +61,7 @@ runtime_san_unpoison (uintptr lo, uintptr size)
 #else
 static inline void runtime_san_switch_to (uintptr lo, uintptr hi) { (void) lo; (void) hi; }
 static inline void runtime_san_switched (void) {}
+static inline void runtime_san_stack_moved (uintptr lo, uintptr hi) { (void) lo; (void) hi; }
 static inline void runtime_san_unpoison (uintptr lo, uintptr size) { (void) lo; (void) size; }
 #endif
 

@@ -170,6 +170,37 @@ cur_guard (G *gp)
   return gp->stackguard0;
 }
 
+/* The bounds of the stack piece gp runs on: its newest segment or its
+   base stack (for sanitizer.h).  */
+void
+runtime_stack_bounds (G *gp, uintptr *lo, uintptr *hi)
+{
+  if (gp->stackseg != NULL)
+    {
+      *lo = gp->stackseg->lo;
+      *hi = gp->stackseg->lo + gp->stackseg->size;
+    }
+  else
+    {
+      *lo = gp->stacklo;
+      *hi = gp->stackhi;
+    }
+}
+
+/* Runs inside a split (GPRONLY callers): nothing unless sanitized,
+   where only amd64, whose __morestack saves %xmm0-7, is supported.  */
+static void
+san_moved (G *gp)
+{
+#if LIBRUNTIME_SANITIZERS
+  uintptr lo, hi;
+  runtime_stack_bounds (gp, &lo, &hi);
+  runtime_san_stack_moved (lo, hi);
+#else
+  (void) gp;
+#endif
+}
+
 GPRONLY static void
 guard_install (M *m, G *gp)
 {
@@ -362,6 +393,7 @@ split (M *m, G *gp, MoreFrame *f)
   gp->stackinuse += s->size;
   gp->stackseg = s;
   guard_install (m, gp);
+  san_moved (gp);
   return (void *) sp;
 }
 
@@ -452,6 +484,7 @@ unlink_frame (uintptr frame)
     seg_free (gp->stackspare);
   gp->stackspare = s;
   guard_install (m, gp);
+  san_moved (gp);
 }
 
 GPRONLY void

@@ -71,10 +71,11 @@
 
 enum {
   StackSmall = 256,
-#if defined (__SANITIZE_ADDRESS__)
+#if LIBRUNTIME_SANITIZERS
   /* configure --enable-sanitizers: ASan's redzones make the runtime's C
      frames several times larger, and its interceptors run below the
-     guard too.  */
+     guard too.  (config.h, not __SANITIZE_ADDRESS__: the C tests that
+     include this header are not instrumented.)  */
   StackGuard = 32 << 10,
   StackMin = 64 << 10,
 #else
@@ -156,6 +157,7 @@ runtime_guard_slot (void)
 /* Thread start and goroutine switches (contracts.md).  */
 void *runtime_stackalloc (uintptr size, uintptr *allocated) HIDDEN;
 void runtime_stackfree (void *p, uintptr size) HIDDEN;
+void runtime_stack_bounds (G *gp, uintptr *lo, uintptr *hi) HIDDEN;
 void runtime_stackguard_install (G *gp) HIDDEN;
 void runtime_stack_release (G *gp) HIDDEN;
 void runtime_stack_trim (G *gp) HIDDEN;
