@@ -4,8 +4,9 @@
 // timeout: 120
 
 // 64 goroutines hammer four shared channels (two unbuffered, two
-// buffered) through select for TORTURE_SECONDS (default 1) while
-// another goroutine collects every 10 ms: 32 senders send sequence
+// buffered) through select for TORTURE_SECONDS (default 1), and at
+// least until 10 collections a second have run, while another goroutine
+// collects every 10 ms: 32 senders send sequence
 // numbers through a select over all four channels, 32 receivers take
 // them through a select over all four, and every message sent is
 // received exactly once.
@@ -32,9 +33,21 @@ type msg struct {
 	pad  *int // a pointer, so that buffers hold something to scan
 }
 
-func sender(id int, chans []chan msg, deadline int, sent chan<- int) {
+func running(deadline int, enough chan bool) bool {
+	if nowMs() < deadline {
+		return true
+	}
+	select {
+	case <-enough:
+		return false
+	default:
+		return true
+	}
+}
+
+func sender(id int, chans []chan msg, deadline int, enough chan bool, sent chan<- int) {
 	n := 0
-	for ; n&255 != 0 || nowMs() < deadline; n++ {
+	for ; n&255 != 0 || running(deadline, enough); n++ {
 		m := msg{uint64(id)<<seqBits | uint64(n), new(int)}
 		select {
 		case chans[0] <- m:
@@ -83,9 +96,13 @@ func main() {
 
 	stopGC := make(chan bool)
 	gcDone := make(chan int)
+	enough := make(chan bool) // closed after seconds*10 collections
 	go func() {
 		n := 0
 		for {
+			if n == seconds*10 {
+				close(enough)
+			}
 			select {
 			case <-stopGC:
 				gcDone <- n
@@ -104,7 +121,7 @@ func main() {
 		go receiver(chans, got)
 	}
 	for i := 0; i < senders; i++ {
-		go sender(i, chans, deadline, sent)
+		go sender(i, chans, deadline, enough, sent)
 	}
 	counts := make([]int, senders)
 	total := 0

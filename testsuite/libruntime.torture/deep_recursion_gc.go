@@ -3,10 +3,10 @@
 // timeout: 180
 
 // Deep recursion under GC: eight goroutines each recurse 100,000 frames
-// deep (1,000 on arm, whose fixed 256 KiB stacks hold about 1,500
-// of these frames at -O0), every frame holding the only pointer to a fresh heap object
-// and allocating as it goes, while another goroutine collects without
-// pause.  On the way back every object must still hold what was put in
+// deep (1,000 on arm, whose fixed 256 KiB stacks hold about 1,500 of
+// these frames at -O0), every frame holding the only pointer to a fresh
+// heap object and allocating as it goes, while another goroutine
+// collects without pause.  On the way back every object must still hold what was put in
 // it: the collector found every frame on every segment (or fixed
 // stack), mid-split ones included.
 package main
