@@ -819,9 +819,7 @@ execute (G *gp, _Bool inherit)
   if (ARCH_HAS_SPLIT_STACK)
     __atomic_store_n (&m->stackpoison, 0, __ATOMIC_RELEASE);  /* a new slice */
   runtime_stackguard_install (gp);
-  uintptr lo, hi;
-  runtime_stack_bounds (gp, &lo, &hi);
-  runtime_san_switch_to (lo, hi);
+  runtime_san_switch_to_g (gp);
   runtime_gogo (gp);
 }
 

@@ -23,6 +23,7 @@
 #define LIBRUNTIME_SANITIZER_H
 
 #include "runtime.h"
+#include "stack.h"
 
 /* On a function that reads memory ASan poisons on purpose (the
    collector scanning stacks word by word, redzones included).  */
@@ -36,6 +37,15 @@ static inline void
 runtime_san_switch_to (uintptr lo, uintptr hi)
 {
   __sanitizer_start_switch_fiber (NULL, (const void *) lo, (size_t) (hi - lo));
+}
+
+/* Before runtime_gogo (gp): the segment (or base stack) it runs on.  */
+static inline void
+runtime_san_switch_to_g (G *gp)
+{
+  uintptr lo, hi;
+  runtime_stack_bounds (gp, &lo, &hi);
+  runtime_san_switch_to (lo, hi);
 }
 
 static inline void
@@ -60,6 +70,7 @@ runtime_san_unpoison (uintptr lo, uintptr size)
 }
 #else
 static inline void runtime_san_switch_to (uintptr lo, uintptr hi) { (void) lo; (void) hi; }
+static inline void runtime_san_switch_to_g (G *gp) { (void) gp; }
 static inline void runtime_san_switched (void) {}
 static inline void runtime_san_stack_moved (uintptr lo, uintptr hi) { (void) lo; (void) hi; }
 static inline void runtime_san_unpoison (uintptr lo, uintptr size) { (void) lo; (void) size; }

@@ -130,14 +130,16 @@ func counts() (f, s, want2 int) {
 	return
 }
 
-func settle(wantFirst int) {
+// Collect until done (given the first and second finalizer counts)
+// says enough have run, or 20 s have passed.
+func settle(done func(f, s int) bool) {
 	deadline := nowMs() + 20000
 	for {
 		scrub()
 		runtime.GC()
 		sleepMs(2)
-		f, _, _ := counts()
-		if f*100 >= wantFirst*99 || nowMs() > deadline {
+		f, s, _ := counts()
+		if done(f, s) || nowMs() > deadline {
 			return
 		}
 	}
@@ -153,22 +155,13 @@ func main() {
 		scrub()
 		runtime.GC()
 	}
-	settle(wantFirst)
+	settle(func(f, s int) bool { return f*100 >= wantFirst*99 })
 	// Drop the resurrected objects: their second finalizers run.
 	lock <- struct{}{}
 	want2 := len(resurrects)
 	resurrects = nil
 	<-lock
-	deadline := nowMs() + 20000
-	for {
-		scrub()
-		runtime.GC()
-		sleepMs(2)
-		_, s, _ := counts()
-		if s*100 >= want2*99 || nowMs() > deadline {
-			break
-		}
-	}
+	settle(func(f, s int) bool { return s*100 >= want2*99 })
 	stop <- true
 	<-stop
 

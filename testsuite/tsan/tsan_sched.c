@@ -23,15 +23,7 @@
 #include "../../libruntime/runq.c"
 #include "../../os/linux/futex_linux.c"
 
-#define CHECK(c)                                                        \
-  do {                                                                  \
-    if (!(c))                                                           \
-      {                                                                 \
-        fprintf (stderr, "%s:%d: CHECK failed: %s\n", __FILE__,         \
-                 __LINE__, #c);                                         \
-        abort ();                                                       \
-      }                                                                 \
-  } while (0)
+#include "../lib/lrt_ctest.h"   /* CHECK */
 
 __thread G *runtime_g_tls;
 __thread M *runtime_m_tls;
