@@ -6,8 +6,9 @@
 // deep (1,000 on arm, whose fixed 256 KiB stacks hold about 1,500 of
 // these frames at -O0), every frame holding the only pointer to a fresh
 // heap object and allocating as it goes, while another goroutine
-// collects without pause.  On the way back every object must still hold what was put in
-// it: the collector found every frame on every segment (or fixed
+// collects without pause; main collects too while all eight are at
+// their deepest.  On the way back every object must still hold what was
+// put in it: the collector found every frame on every segment (or fixed
 // stack), mid-split ones included.
 package main
 
@@ -27,6 +28,12 @@ func init() {
 	}
 }
 
+// At the bottom each goroutine waits until main has collected with all
+// eight at their deepest (the collector goroutine alone might finish
+// none before the recursions, under qemu).
+var arrived = make(chan bool)
+var release = make(chan bool)
+
 //go:noinline
 func rec(n int, id int) int {
 	x := &node{depth: n, sq: n * id}
@@ -40,6 +47,9 @@ func rec(n int, id int) int {
 	r := 0
 	if n > 0 {
 		r = rec(n-1, id)
+	} else {
+		arrived <- true
+		<-release
 	}
 	if x.depth != n || x.sq != n*id || *x.tail[0] != n || *x.tail[2] != n+2 {
 		println("frame", n, "of goroutine", id, "lost its object")
@@ -50,24 +60,28 @@ func rec(n int, id int) int {
 
 func main() {
 	stop := make(chan bool)
-	gcs := make(chan int)
 	go func() {
-		n := 0
 		for {
+			runtime.GC()
 			select {
 			case <-stop:
-				gcs <- n
+				stop <- true
 				return
 			default:
 			}
-			runtime.GC()
-			n++
 		}
 	}()
 	results := make(chan int)
 	for id := 1; id <= 8; id++ {
 		go func(id int) { results <- rec(depth, id) }(id)
 	}
+	for i := 0; i < 8; i++ {
+		<-arrived
+	}
+	for i := 0; i < 3; i++ {
+		runtime.GC()
+	}
+	close(release)
 	ok := true
 	for i := 0; i < 8; i++ {
 		if r := <-results; r != depth+1 {
@@ -76,10 +90,7 @@ func main() {
 		}
 	}
 	stop <- true
-	if n := <-gcs; n == 0 {
-		println("no collection ran")
-		ok = false
-	}
+	<-stop
 	if ok {
 		println("ok")
 	}
