@@ -16,6 +16,7 @@
 #include "malloc.h"
 #include "atomic.h"
 #include "os.h"
+#include "debug.h"
 
 uintptr runtime_zerobase;
 uintptr runtime_heap_live;
@@ -291,6 +292,12 @@ mallocsmall (uintptr size, const Type *type, uint32_t flags, _Bool noscan)
   int32_t spc = runtime_sizeclass (size) * 2 + noscan;
   MCache *c = mycache ();
   Span *s = c->alloc[spc];
+  if (unlikely (runtime_debug.mcacheoff) && s != &emptyspan)
+    {
+      /* GODEBUG=mcacheoff=1: through the Central every time.  */
+      uncache (s);
+      s = c->alloc[spc] = &emptyspan;
+    }
   void *p = nextfree_fast (s);
   if (unlikely (p == NULL))
     p = refill (c, spc, &s);
@@ -335,6 +342,17 @@ malloclarge (uintptr size, const Type *type, uint32_t flags, _Bool noscan)
   return (void *) s->base;
 }
 
+/* GODEBUG=gcevery=N: a collection at every N-th allocation, where
+   the slow path could collect anyway (no runtime lock held).  */
+static void
+debug_gcevery (void)
+{
+  static uint32_t nalloc;
+  uint32_t n = __atomic_add_fetch (&nalloc, 1, __ATOMIC_RELAXED);
+  if (n % (uint32_t) runtime_debug.gcevery == 0 && runtime_m ()->locks == 0)
+    runtime_gc (0);
+}
+
 void *
 runtime_mallocgc (uintptr size, const Type *type, uint32_t flags)
 {
@@ -342,6 +360,8 @@ runtime_mallocgc (uintptr size, const Type *type, uint32_t flags)
     return &runtime_zerobase;
   if (unlikely (!malloc_ready))
     runtime_mallocinit ();
+  if (unlikely (runtime_debug.gcevery > 0))
+    debug_gcevery ();
   if (unlikely (size > MaxAlloc))
     runtime_outofmemory (size);
   _Bool noscan = (flags & FlagNoScan) != 0

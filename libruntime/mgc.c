@@ -35,6 +35,8 @@
    cached spans) when it started; L the bytes marked live; G the heap
    goal of the next cycle; K the procs that marked and swept.  */
 #include "runtime.h"
+#include "debug.h"
+#include "sanitizer.h"
 #include "malloc.h"
 #include "atomic.h"
 #include "os.h"
@@ -201,8 +203,9 @@ markptr (uintptr p, Worker *w)
     push (w, s->base + idx * s->elemsize);
 }
 
-/* Every aligned word of [LO, HI) may be a pointer.  */
-static void
+/* Every aligned word of [LO, HI) may be a pointer.  Stacks hold ASan
+   redzones: reading them is the point.  */
+static void NO_SANITIZE_ADDRESS
 scan_conservative (uintptr lo, uintptr hi, Worker *w)
 {
   lo = (lo + PTRSIZE - 1) & ~(uintptr) (PTRSIZE - 1);
@@ -659,7 +662,6 @@ runtime_gc_starttheworld (void)
 
 /* ---- Pacing and tracing.  */
 
-static int32_t gctrace;
 static uint32_t gcrunning;         /* atomic: a collection runs; CAS 0->1
                                       makes the collector */
 
@@ -695,10 +697,7 @@ runtime_gcinit (void)
         pct = pct * 10 + (s.str[i] - '0');
     }
   runtime_gcstats.percent = pct;
-  String d = runtime_getenv ("GODEBUG");
-  for (intgo i = 0; i + 8 <= d.len; i++)
-    if ((i == 0 || d.str[i - 1] == ',') && memcmp (d.str + i, "gctrace=", 8) == 0)
-      gctrace = i + 8 < d.len && d.str[i + 8] >= '1' && d.str[i + 8] <= '9';
+  runtime_debuginit ();
   runtime_gcstats.next_gc = heapgoal (0, 0);
   runtime_gc_trigger = pct < 0 ? ~(uintptr) 0 : (uintptr) runtime_gcstats.next_gc;
 }
@@ -766,7 +765,7 @@ record (int64_t t0, int64_t t1, uint64_t before, uint32_t nproc, _Bool force)
   st->pause_total += pause;
   st->gc_cpu_ns += pause;
   st->last_gc = now;
-  if (gctrace)
+  if (runtime_debug.gctrace)
     trace (before, t1, pause, nproc);
 }
 
@@ -906,7 +905,8 @@ gc_body (int32_t force)
     }
   if (!gc_acquire (force))
     return;
-  if (force || runtime_heap_live >= runtime_gc_trigger)
+  /* GODEBUG=gcevery=N: malloc.c asks at every N-th allocation.  */
+  if (force || runtime_heap_live >= runtime_gc_trigger || runtime_debug.gcevery)
     {
       __builtin_unwind_init ();
       collect (current_sp (), force);

@@ -51,6 +51,8 @@ runtime_printunlock (void)
 static void
 gwrite (const void *p, intgo n)
 {
+  if (n <= 0)
+    return;                    /* "" may have a nil pointer: no memcpy */
   M *m = runtime_m ();
   if (m == NULL || m->printlock == 0)
     {

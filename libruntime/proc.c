@@ -17,6 +17,7 @@
    with one CAS; sysmon (sysmon.c) hands the P of a long one to another
    M.  */
 #include "proc.h"
+#include "sanitizer.h"
 #include "atomic.h"
 #include "malloc.h"
 #include "os.h"
@@ -198,6 +199,7 @@ context_init (G *gp, void (*fn) (void))
 static void
 goentry (void)
 {
+  runtime_san_switched ();
   G *gp = runtime_g ();
   void (*fn) (void *) = gp->entry;
   void *arg = gp->arg;
@@ -231,6 +233,7 @@ newproc1 (void (*fn) (void *), void *arg, uintptr stacksize, uintptr gopc)
   gp->preempt = 0;
   gp->gopc = gopc;
   context_init (gp, goentry);
+  runtime_san_unpoison (gp->stacklo, gp->stackhi - gp->stacklo);
   __atomic_add_fetch (&live_gs, 1, __ATOMIC_RELAXED);
   __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
   runtime_runqput (p, gp, 1);
@@ -849,6 +852,7 @@ execute (G *gp, _Bool inherit)
   if (ARCH_HAS_SPLIT_STACK)
     __atomic_store_n (&m->stackpoison, 0, __ATOMIC_RELEASE);  /* a new slice */
   runtime_stackguard_install (gp);
+  runtime_san_switch_to_g (gp);
   runtime_gogo (gp);
 }
 
@@ -886,6 +890,7 @@ runtime_mcall_returned (void)
 static void
 g0_dispatch (G *gp)
 {
+  runtime_san_switched ();
   M *m = gp->m;
   runtime_g_tls = m->g0;
   runtime_stackguard_install (m->g0);
@@ -905,7 +910,9 @@ runtime_tosched (void (*fn) (G *))
   if (gp == m->g0)
     runtime_throw ("runtime_tosched on g0");
   m->mcallfn = fn;
+  runtime_san_switch_to (m->g0->stacklo, m->g0->stackhi);
   runtime_mcall (gp, g0_dispatch);
+  runtime_san_switched ();
   if (unlikely (gp->walk != NULL))
     runtime_gcallers_self (gp);  /* resumed only to walk its stack */
 }

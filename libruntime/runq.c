@@ -57,7 +57,10 @@ runtime_runqput (P *p, G *gp, _Bool next)
   uint32_t t = p->runqtail;
   if (t - h < RunqSize)
     {
-      p->runq[t % RunqSize] = gp;
+      /* Atomic (relaxed): a thief with a stale head may be reading this
+         slot; its CAS on runqhead then fails and it drops what it read.
+         A plain store would be a data race (tsan_sched.c).  */
+      __atomic_store_n (&p->runq[t % RunqSize], gp, __ATOMIC_RELAXED);
       __atomic_store_n (&p->runqtail, t + 1, __ATOMIC_RELEASE);
       return;
     }
@@ -87,7 +90,7 @@ runtime_runqget (P *p, _Bool *inherit)
       uint32_t t = p->runqtail;
       if (t == h)
         return NULL;
-      G *gp = p->runq[h % RunqSize];
+      G *gp = __atomic_load_n (&p->runq[h % RunqSize], __ATOMIC_RELAXED);
       if (__atomic_compare_exchange_n (&p->runqhead, &h, h + 1, 0,
                                        __ATOMIC_RELEASE, __ATOMIC_RELAXED))
         return gp;
@@ -122,7 +125,8 @@ runqgrab (P *victim, G **batch, _Bool stealnext)
       if (n > RunqSize / 2)
         continue;              /* inconsistent h and t: read again */
       for (uint32_t i = 0; i < n; i++)
-        batch[i] = victim->runq[(h + i) % RunqSize];
+        batch[i] = __atomic_load_n (&victim->runq[(h + i) % RunqSize],
+                                    __ATOMIC_RELAXED);
       if (__atomic_compare_exchange_n (&victim->runqhead, &h, h + n, 0,
                                        __ATOMIC_RELEASE, __ATOMIC_RELAXED))
         return n;

@@ -22,6 +22,8 @@
 #include "proc.h"
 #include "os.h"
 #include "spinlock.h"
+#include "debug.h"
+#include "sanitizer.h"
 
 _Static_assert (offsetof (MoreFrame, framesize) == MF_FRAMESIZE, "MF_FRAMESIZE");
 _Static_assert (offsetof (MoreFrame, argsize) == MF_ARGSIZE, "MF_ARGSIZE");
@@ -130,6 +132,8 @@ block_alloc (int c)
   else
     lo = map_block (class_size (c));
   runtime_spinunlock (&cache.lock);
+  if (lo != 0)
+    runtime_san_unpoison (lo, class_size (c));  /* redzones of dead frames */
   return lo;
 }
 
@@ -165,6 +169,37 @@ cur_guard (G *gp)
   if (gp->stackguard0 == 0 && gp->stacklo != 0)
     gp->stackguard0 = gp->stacklo + StackGuard;  /* a new goroutine */
   return gp->stackguard0;
+}
+
+/* The bounds of the stack piece gp runs on: its newest segment or its
+   base stack (for sanitizer.h).  */
+void
+runtime_stack_bounds (G *gp, uintptr *lo, uintptr *hi)
+{
+  if (gp->stackseg != NULL)
+    {
+      *lo = gp->stackseg->lo;
+      *hi = gp->stackseg->lo + gp->stackseg->size;
+    }
+  else
+    {
+      *lo = gp->stacklo;
+      *hi = gp->stackhi;
+    }
+}
+
+/* Runs inside a split (GPRONLY callers): nothing unless sanitized,
+   where only amd64, whose __morestack saves %xmm0-7, is supported.  */
+static void
+san_moved (G *gp)
+{
+#if LIBRUNTIME_SANITIZERS
+  uintptr lo, hi;
+  runtime_stack_bounds (gp, &lo, &hi);
+  runtime_san_stack_moved (lo, hi);
+#else
+  (void) gp;
+#endif
 }
 
 GPRONLY static void
@@ -313,11 +348,12 @@ seg_get (G *gp, MoreFrame *f)
                 + sizeof (StackSeg) + 64;
   StackSeg *s = gp->stackspare;
   gp->stackspare = NULL;
-  if (s != NULL && s->size >= min)
+  if (s != NULL && s->size >= min && !runtime_debug.stacksegmin)
     return s;
   if (s != NULL)
     seg_free (s);
-  uintptr need = seg_need (gp, f);
+  /* GODEBUG=stacksegmin=1: the smallest segment that fits, every time.  */
+  uintptr need = runtime_debug.stacksegmin ? min : seg_need (gp, f);
   int c = size_class (need);
   uintptr base = gp->stackhi - gp->stacklo;
   if (c < 0 || base + gp->stackinuse + class_size (c) > StackMax)
@@ -355,6 +391,7 @@ split (M *m, G *gp, MoreFrame *f)
   gp->stackinuse += s->size;
   gp->stackseg = s;
   guard_install (m, gp);
+  san_moved (gp);
   return (void *) sp;
 }
 
@@ -474,6 +511,7 @@ unlink_frame (uintptr frame)
     seg_free (gp->stackspare);
   gp->stackspare = s;
   guard_install (m, gp);
+  san_moved (gp);
 }
 
 GPRONLY void

@@ -71,12 +71,21 @@
 
 enum {
   StackSmall = 256,
+#if LIBRUNTIME_SANITIZERS
+  /* configure --enable-sanitizers: ASan's redzones make the runtime's C
+     frames several times larger, and its interceptors run below the
+     guard too.  (config.h, not __SANITIZE_ADDRESS__: the C tests that
+     include this header are not instrumented.)  */
+  StackGuard = 32 << 10,
+  StackMinDefault = 64 << 10,
+#else
 #if ARCH_PTRSIZE == 8
   StackGuard = 8 << 10,
 #else
   StackGuard = 7 << 10,
 #endif
   StackMinDefault = 16 << 10,
+#endif
   StackFixed = 256 << 10,
 };
 
@@ -167,6 +176,7 @@ runtime_guard_slot (void)
 /* Thread start and goroutine switches (contracts.md).  */
 void *runtime_stackalloc (uintptr size, uintptr *allocated) HIDDEN;
 void runtime_stackfree (void *p, uintptr size) HIDDEN;
+void runtime_stack_bounds (G *gp, uintptr *lo, uintptr *hi) HIDDEN;
 void runtime_stackguard_install (G *gp) HIDDEN;
 void runtime_stack_release (G *gp) HIDDEN;
 void runtime_stack_trim (G *gp) HIDDEN;

@@ -11,6 +11,7 @@
 #include "runtime.h"
 #include "os.h"
 #include "proc.h"
+#include "debug.h"
 
 extern void go_init_main (void) GOSYM ("__go_init_main");
 extern void go_main_main (void) GOSYM ("main.main");
@@ -80,6 +81,7 @@ int
 main (int argc, char **argv)
 {
   runtime_args (argc, argv);
+  runtime_debuginit ();
   runtime_osinit ();
   runtime_ncpu_value = runtime_getncpu ();
   runtime_randinit ();

@@ -89,10 +89,11 @@ runtime_concatstrings (void *buf, const String *a, intgo n)
     return a[last];
   uint8_t *s = rawstring (buf, len), *p = s;
   for (intgo i = 0; i < n; i++)
-    {
-      memcpy (p, a[i].str, a[i].len);
-      p += a[i].len;
-    }
+    if (a[i].len > 0)            /* "" may have a nil pointer */
+      {
+        memcpy (p, a[i].str, a[i].len);
+        p += a[i].len;
+      }
   return (String) { s, len };
 }
 

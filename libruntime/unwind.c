@@ -12,8 +12,10 @@
    another signature; the LSDA format is the same.
 
    The LSDA is read with bounds: a table running past the end of its
-   call-site table, or an unknown pointer encoding, is a fatal error,
-   never an out-of-bounds read.  */
+   call-site table or of the memory it is known to lie in, an unknown
+   pointer encoding or an indirect one (whose pointer would be read from
+   wherever the table says), is a fatal error, never an out-of-bounds
+   read.  testsuite/fuzz/lsda_fuzz.c feeds it malformed tables.  */
 #include <unwind.h>
 
 #include "panic.h"
@@ -112,25 +114,39 @@ read_encoded (Reader *r, uint8_t enc)
         case DW_EH_PE_pcrel: v += (uintptr) at; break;
         default: bad_lsda ();
         }
-      if (enc & DW_EH_PE_indirect)
-        v = *(const uintptr *) v;
     }
+  /* GCC's LSDAs never use DW_EH_PE_indirect (only the type table does,
+     which the personality does not read): dereferencing an address
+     taken from the table could read anywhere.  */
+  if (enc & DW_EH_PE_indirect)
+    bad_lsda ();
   return v;
 }
 
 /* Find the landing pad for IP (exclusive of the call's return address
    semantics: IP is already adjusted).  Returns 0 for "no landing pad
-   here"; *FILTER gets the catch filter (0: cleanup only).  LIMIT bounds
-   the LSDA: the unwinder does not say where it ends, so the call-site
-   table's own length does, and the action table is read no further
-   than ACTION_LIMIT bytes past it.  */
+   here"; *FILTER gets the catch filter (0: cleanup only).  The unwinder
+   does not say where the LSDA ends, so the header is read no further
+   than 32 bytes, the call-site table no further than its own length,
+   and the action table no further than ActionLimit bytes past it; END,
+   when not NULL, is the end of the memory the table lies in, and no
+   read passes it either (the fuzzer passes its buffer's end).  */
 enum { ActionLimit = 4096 };
 
-static uintptr
-find_landing_pad (const uint8_t *lsda, uintptr region_start, uintptr ip,
-                  intptr_t *filter)
+/* P + N, or END if that is nearer.  */
+static const uint8_t *
+bound (const uint8_t *p, uintptr n, const uint8_t *end)
 {
-  Reader r = { lsda, lsda + 32 };   /* the header is at most 21 bytes */
+  if (end != NULL && (uintptr) (end - p) < n)
+    return end;
+  return p + n;
+}
+
+static uintptr
+find_landing_pad (const uint8_t *lsda, const uint8_t *end,
+                  uintptr region_start, uintptr ip, intptr_t *filter)
+{
+  Reader r = { lsda, bound (lsda, 32, end) };  /* the header is at most 21 bytes */
   uint8_t lpstart_enc = read_u8 (&r);
   uintptr lpstart = region_start;
   if (lpstart_enc != DW_EH_PE_omit)
@@ -140,7 +156,7 @@ find_landing_pad (const uint8_t *lsda, uintptr region_start, uintptr ip,
     read_uleb (&r);
   uint8_t cs_enc = read_u8 (&r);
   uintptr cs_len = read_uleb (&r);
-  if (cs_len > (1u << 24))
+  if (cs_len > (1u << 24) || (end != NULL && cs_len > (uintptr) (end - r.p)))
     bad_lsda ();
   Reader cs = { r.p, r.p + cs_len };
   const uint8_t *action_table = cs.end;
@@ -163,7 +179,7 @@ find_landing_pad (const uint8_t *lsda, uintptr region_start, uintptr ip,
           if (action - 1 > ActionLimit)
             bad_lsda ();
           Reader ar = { action_table + action - 1,
-                        action_table + ActionLimit };
+                        bound (action_table, ActionLimit, end) };
           *filter = read_sleb (&ar);
         }
       return lpstart + lp;
@@ -193,8 +209,8 @@ personality (_Unwind_Action actions, struct _Unwind_Exception *ue,
   if (!before)
     ip--;
   intptr_t filter;
-  uintptr lp = find_landing_pad (lsda, _Unwind_GetRegionStart (ctx), ip,
-                                 &filter);
+  uintptr lp = find_landing_pad (lsda, NULL, _Unwind_GetRegionStart (ctx),
+                                 ip, &filter);
   if (lp == 0)
     return _URC_CONTINUE_UNWIND;
   if (actions & _UA_SEARCH_PHASE)

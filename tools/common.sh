@@ -7,10 +7,14 @@ ALL_ARCHES="amd64 386 arm arm64 amd64-posix 386-posix arm-posix amd64-ucontext"
 #   posix      the portable POSIX OS layer instead of os/linux
 #   ucontext   goroutine switches through ucontext (libruntime/context.c)
 #              instead of arch/ARCH/context.S
+#   sanitize   the runtime built with ASan and UBSan (configure
+#              --enable-sanitizers; tools/torture runs it, tools/check
+#              does not by default)
 config_flags() {
   case "$1" in
     *-posix) echo "--with-os-layer=posix" ;;
     *-ucontext) echo "--enable-context-fallback" ;;
+    *-sanitize) echo "--enable-sanitizers" ;;
     *-*) echo "unknown configuration '$1'" >&2; exit 2 ;;
   esac
 }

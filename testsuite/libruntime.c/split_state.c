@@ -1,4 +1,5 @@
 // run
+// env: GODEBUG=
 
 /* White-box test of the split protocol's state (libruntime/stack.h):
    - after every split, m->morebuf (pc, sp) and m->moreargp are zero
@@ -10,7 +11,9 @@
      to the preemption hook exactly once and then reinstalls the real
      guard, both when the frame fits where it is (no new segment) and
      when it does not; while the hook runs (the G could move to another
-     M there) m->morebuf and m->moreargp are already zero.  */
+     M there) m->morebuf and m->moreargp are already zero.
+   GODEBUG is cleared: the segment counts assume the default growth, not
+   tools/torture's stacksegmin=1.  */
 #include <string.h>
 #include "lrt_ctest.h"
 #include "runtime.h"
