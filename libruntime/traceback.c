@@ -305,7 +305,7 @@ runtime_gotraceback (void)
   };
   for (unsigned i = 0; i < sizeof levels / sizeof levels[0]; i++)
     if ((uintptr) v.len == strlen (levels[i].name)
-        && memcmp (v.str, levels[i].name, (uintptr) v.len) == 0)
+        && (v.len == 0 || memcmp (v.str, levels[i].name, (uintptr) v.len) == 0))
       return levels[i].level;
   return TracebackSingle;
 }

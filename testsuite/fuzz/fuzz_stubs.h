@@ -20,6 +20,8 @@
 
 __thread G *runtime_g_tls;
 __thread M *runtime_m_tls;
+/* sigpreempt.h's critical-section counter (chan.c's sudog pool).  */
+__thread uint32_t runtime_nosigpark;
 
 static jmp_buf fuzz_escape;
 static const char *fuzz_thrown;

@@ -11,6 +11,7 @@
 #   CONF_COMPILE  the compile command; the source and "-o EXE" are appended
 #   CONF_RUN      the run prefix (qemu for cross arches), may be empty
 #   CONF_TIMEOUT  seconds a run may take
+#   CONF_ENV      VAR=V ... added to the program's environment (may be empty)
 # The program runs in its source directory, as run.go runs it (a few
 # tests read files beside them).
 set -u
@@ -27,6 +28,6 @@ fi
 rm -f "$base.compile"
 # shellcheck disable=SC2086
 ( cd "$CONF_GOTEST/$(dirname "$test")" &&
-  timeout -k 5 "$CONF_TIMEOUT" $CONF_RUN "$base.exe" >"$base.output" 2>&1 </dev/null )
+  env ${CONF_ENV:-} timeout -k 5 "$CONF_TIMEOUT" $CONF_RUN "$base.exe" >"$base.output" 2>&1 </dev/null )
 echo $? >"$base.status"
 rm -f "$base.exe"

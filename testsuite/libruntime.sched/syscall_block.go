@@ -34,7 +34,12 @@ func main() {
 			progress <- i
 		}
 	}()
-	c_sleep_syscall(50)
+	// sysmon retakes the P of an M in a system call within a few of its
+	// ticks; a loaded machine (or qemu) may need more than one 50 ms
+	// sleep.  Without the hand-off nothing else ever runs.
+	for i := 0; i < 40 && len(progress) == 0; i++ {
+		c_sleep_syscall(50)
+	}
 	if len(progress) == 0 {
 		panic("no goroutine ran during main's system call")
 	}
