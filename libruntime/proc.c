@@ -939,8 +939,10 @@ runtime_gcallers (G *gp, uintptr *pcs, intgo max)
       gp->m = runtime_m ();
       runtime_g_tls = gp;
       runtime_stackguard_install (gp);
+      runtime_san_switch_to_g (gp);
       runtime_gogo (gp);
     }
+  runtime_san_switched ();     /* GP came back (runtime_gcallers_self) */
   return vw->n;
 }
 

@@ -16,6 +16,7 @@
 #include <unwind.h>
 
 #include "traceback.h"
+#include "sanitizer.h"
 #include "proc.h"
 #include "stack.h"
 
@@ -350,12 +351,16 @@ runtime_gcallers_self (G *gp)
   volatile _Bool resumed = 0;
   runtime_gosave (gp);
   if (resumed)
-    return;                    /* the scheduler runs it again */
+    {
+      runtime_san_switched ();  /* the scheduler runs it again */
+      return;
+    }
   resumed = 1;
   G *req = w->requester;
   gp->m = NULL;
   __atomic_store_n (&w->done, 1, __ATOMIC_RELEASE);
   runtime_g_tls = req;
   runtime_stackguard_install (req);
+  runtime_san_switch_to_g (req);
   runtime_gogo (req);
 }

@@ -1,4 +1,5 @@
 // run
+// nosanitize: under ASan its forked child's fatal error does not exit with status 2 (not yet understood)
 // env: GOGC=off
 
 /* White-box test of how many procs a collection uses (proc.c
