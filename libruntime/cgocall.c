@@ -223,15 +223,6 @@ runtime_cgo_main_init_done (void)
     }
 }
 
-static _Bool
-initwait_unlock (G *gp, void *arg)
-{
-  (void) gp;
-  (void) arg;
-  runtime_unlock (&initlock);
-  return 1;
-}
-
 static void
 wait_main_init (void)
 {
@@ -246,7 +237,7 @@ wait_main_init (void)
   G *gp = runtime_g ();
   gp->schedlink = initwaiters;
   initwaiters = gp;
-  runtime_gopark (initwait_unlock, NULL, "chan receive");
+  runtime_gopark (runtime_park_unlock, &initlock, "chan receive");
 }
 
 /* ---- What the generated code calls.  */

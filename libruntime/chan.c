@@ -205,14 +205,6 @@ runtime_makechan64 (const ChanType *t, int64_t size)
 }
 
 static _Bool
-unlock_chan (G *gp, void *arg)
-{
-  (void) gp;
-  runtime_unlock (&((Hchan *) arg)->lock);
-  return 1;
-}
-
-static _Bool
 chansend (Hchan *c, const void *ep, _Bool block)
 {
   runtime_preemptcheck ();
@@ -259,7 +251,7 @@ chansend (Hchan *c, const void *ep, _Bool block)
   me->c = c;
   gp->param = NULL;
   runtime_waitq_enqueue (&c->sendq, me);
-  runtime_gopark (unlock_chan, c, "chan send");
+  runtime_gopark (runtime_park_unlock, &c->lock, "chan send");
   _Bool ok = me->success;
   runtime_release_sudog (me);
   if (!ok)
@@ -322,7 +314,7 @@ chanrecv (Hchan *c, void *ep, _Bool block, _Bool *received)
   me->c = c;
   gp->param = NULL;
   runtime_waitq_enqueue (&c->recvq, me);
-  runtime_gopark (unlock_chan, c, "chan receive");
+  runtime_gopark (runtime_park_unlock, &c->lock, "chan receive");
   *received = me->success;
   runtime_release_sudog (me);
   return 1;

@@ -970,6 +970,14 @@ runtime_gopark (_Bool (*unlockf) (G *, void *), void *arg, const char *reason)
   runtime_tosched (park_m);
 }
 
+_Bool
+runtime_park_unlock (G *gp, void *lock)
+{
+  (void) gp;
+  runtime_unlock ((Lock *) lock);
+  return 1;
+}
+
 void
 runtime_goready (G *gp)
 {

@@ -101,6 +101,9 @@ extern Lock runtime_allglock HIDDEN;
 G *runtime_newproc (void (*fn) (void *), void *arg) HIDDEN;
 void runtime_gopark (_Bool (*unlockf) (G *, void *), void *arg,
                      const char *waitreason) HIDDEN;
+/* The unlockf for a goroutine that parks holding a Lock: ARG is the
+   Lock, released once the goroutine is off its stack.  */
+_Bool runtime_park_unlock (G *gp, void *lock) HIDDEN;
 void runtime_goready (G *gp) HIDDEN;
 void runtime_gosched (void) HIDDEN;
 void runtime_gosched_m (G *gp) NORETURN HIDDEN;  /* on g0: yield gp */
