@@ -11,6 +11,7 @@ static const struct {
   { "gcevery", &runtime_debug.gcevery },
   { "mcacheoff", &runtime_debug.mcacheoff },
   { "stacksegmin", &runtime_debug.stacksegmin },
+  { "asyncpreemptoff", &runtime_debug.asyncpreemptoff },
 };
 
 /* The decimal number at the start of [P, END), saturating; 0 if none.  */

@@ -12,6 +12,8 @@
      stacksegmin=1   every split takes the smallest segment that holds the
                      frame, with no doubling and no spare segment kept, so
                      deep calls split as often as they can (stack.c)
+     asyncpreemptoff=1  no forced preemption by signal (sigpreempt.c):
+                     call-free loops then block collections, as in Go
    Unknown names are ignored, as Go does.  The torture configurations
    (tools/torture) run the testsuite under each.  */
 #ifndef LIBRUNTIME_DEBUG_H
@@ -26,6 +28,7 @@ typedef struct DebugVars {
   int32_t gcevery;
   int32_t mcacheoff;
   int32_t stacksegmin;
+  int32_t asyncpreemptoff;
 } DebugVars;
 
 extern DebugVars runtime_debug HIDDEN;

@@ -5,6 +5,7 @@
 #include "sigpreempt.h"
 #include "proc.h"
 #include "stack.h"
+#include "debug.h"
 
 __thread uint32_t runtime_nosigpark TLS_IE;
 uint32_t runtime_sigpreempt_count;
@@ -12,6 +13,8 @@ uint32_t runtime_sigpreempt_count;
 void
 runtime_preemptM (M *mp)
 {
+  if (runtime_debug.asyncpreemptoff)
+    return;
   runtime_signalM (mp);
 }
 
