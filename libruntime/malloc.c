@@ -17,6 +17,7 @@
 #include "atomic.h"
 #include "os.h"
 #include "debug.h"
+#include "proc.h"
 
 uintptr runtime_zerobase;
 uintptr runtime_heap_live;
@@ -362,6 +363,13 @@ runtime_mallocgc (uintptr size, const Type *type, uint32_t flags)
     runtime_mallocinit ();
   if (unlikely (runtime_debug.gcevery > 0))
     debug_gcevery ();
+  /* A safe point: forced preemption never parks a thread in the
+     runtime's code (sigpreempt.h), and a goroutine that mostly
+     allocates is mostly there.  */
+  G *gp = runtime_g ();
+  if (unlikely (gp != NULL
+                && __atomic_load_n (&gp->preempt, __ATOMIC_RELAXED)))
+    runtime_preempt_park ();
   if (unlikely (size > MaxAlloc))
     runtime_outofmemory (size);
   _Bool noscan = (flags & FlagNoScan) != 0

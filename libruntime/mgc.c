@@ -920,4 +920,11 @@ void
 runtime_GC (void)
 {
   runtime_gc (1);
+  /* The caller did the work itself, with the world stopped: let the
+     goroutines the collection stopped (and the finalizer goroutine it
+     readied) run before it can stop the world again.  Go's runtime.GC
+     blocks its caller until the cycle is over, with the same effect.  */
+  M *m = runtime_m ();
+  if (m->p != NULL && runtime_g () != m->g0 && m->locks == 0)
+    runtime_gosched ();
 }

@@ -18,6 +18,16 @@ runtime_preemptM (M *mp)
   runtime_signalM (mp);
 }
 
+_Bool
+runtime_pc_preemptible (uintptr pc)
+{
+  if (!runtime_pc_in_program (pc))
+    return 0;
+  uintptr text = (uintptr) runtime_text_begin;
+  /* A shared libruntime is outside the program already.  */
+  return !runtime_pc_in_program (text) || pc < text;
+}
+
 /* The stack range [lo, hi) that holds SP, if SP is on GP's current
    stack: its base stack when no segment is linked, else the newest
    segment.  A thread caught halfway through a split or its return has
@@ -56,7 +66,7 @@ parkable (G *gp, M *m, const SigPreemptCtx *c)
   if (!__atomic_load_n (&runtime_sched.gcwaiting, __ATOMIC_ACQUIRE)
       && !__atomic_load_n (&gp->preempt, __ATOMIC_RELAXED))
     return 0;                  /* a stale request */
-  return runtime_pc_in_program (c->pc);
+  return runtime_pc_preemptible (c->pc);
 }
 
 void

@@ -14,9 +14,16 @@
        still stands (gcwaiting, or gp->preempt);
      - the M is in no runtime critical section: no Lock (m->locks),
        no print lock, not dying, no spinlock or P-local cache update
-       (runtime_nosigpark), and the pc is in the program's own code,
+       (runtime_nosigpark), and the pc is in the program's own code:
        not in a shared library (libc, libgcc's unwinder, the dynamic
-       loader: their locks would be held while parked);
+       loader: their locks would be held while parked), and not in
+       libruntime's own code nor in the libraries linked after it
+       (runtime_pc_preemptible).  The runtime's C holds P-local state
+       and pointers it derived from objects (one past the end, below
+       the start) in registers at points no lock marks; a collection
+       while it is parked there frees live objects.  So, as in Go, only
+       the program's code is preempted anywhere; runtime code stops at
+       its safe points (cooperative requests, Locks, switches);
      - sp lies in the G's current stack (not halfway through a split)
        with room below it for the registers.
    Otherwise it returns and the request is deferred: it stays pending
@@ -80,5 +87,18 @@ void runtime_sigpark (G *gp, uintptr sp) HIDDEN;
    program's own code?  */
 void runtime_signalM (M *mp) HIDDEN;
 _Bool runtime_pc_in_program (uintptr pc) HIDDEN;
+
+/* start.c: the first byte of libruntime's code when it is linked into
+   the program.  start.c is the archive's first member and defines
+   main, which crt1.o needs first, so the linker takes it before any
+   other member; libruntime is built with -fno-reorder-functions and
+   -fno-reorder-blocks-and-partition, so all its code is in .text, in
+   member order: from here to the end of the program's code (libffi,
+   libgcc) is library code.  The program's own objects come before it.  */
+extern const char runtime_text_begin[] HIDDEN;
+
+/* May a forced preemption park a thread at PC?  The program's own
+   code, not libruntime's (above).  */
+_Bool runtime_pc_preemptible (uintptr pc) HIDDEN;
 
 #endif

@@ -16,6 +16,13 @@
 extern void go_init_main (void) GOSYM ("__go_init_main");
 extern void go_main_main (void) GOSYM ("main.main");
 
+/* The first code of this file, before any function (GCC emits
+   top-level asm first): runtime_text_begin (sigpreempt.h).  */
+__asm__ (".text\n"
+         ".globl runtime_text_begin\n"
+         ".hidden runtime_text_begin\n"
+         "runtime_text_begin:\n");
+
 __thread G *runtime_g_tls;
 __thread M *runtime_m_tls;
 
