@@ -821,6 +821,11 @@ collect (uintptr sp, _Bool force)
   uint64_t before = runtime_heap_live;
   prepare ();
   G *g = runtime_g ();
+  /* The collecting G runs: the callee-saved registers in its Context
+     are from its last switch, stale (a worker scanning it would find
+     objects it dropped since); its live ones are spilled in gc_body's
+     frame.  Its next switch saves them again.  */
+  memset (g->context.regs, 0, sizeof g->context.regs);
   work.stack_lo = sp;
   work.stack_hi = g->stackhi;
   /* Whichever worker scans the stacks, the collecting goroutine is
@@ -925,6 +930,10 @@ runtime_GC (void)
      readied) run before it can stop the world again.  Go's runtime.GC
      blocks its caller until the cycle is over, with the same effect.  */
   M *m = runtime_m ();
-  if (m->p != NULL && runtime_g () != m->g0 && m->locks == 0)
-    runtime_gosched ();
+  if (m->p != NULL && runtime_g () != m->g0 && m->locks == 0
+      && (!runtime_runqempty (m->p)
+          || __atomic_load_n (&runtime_sched.runqsize, __ATOMIC_RELAXED) > 0))
+    runtime_gosched ();        /* only when a G waits: an idle yield
+                                  would wake an M and cost the next
+                                  collection its helper */
 }

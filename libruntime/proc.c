@@ -1214,6 +1214,9 @@ runtime_sigpark (G *gp, uintptr sp)
   m->locks++;
   M *waslockedm = gp->lockedm;
   gp->stacksp = sp;
+  /* Its registers are in the copy at sp; the Context holds stale ones
+     from its last switch, which the collector would scan too.  */
+  memset (gp->context.regs, 0, sizeof gp->context.regs);
   P *p = m->p;
   m->p = NULL;
   p->m = NULL;

@@ -147,13 +147,32 @@ func main() {
 	want := []string{"go split", "go split closure", "c split",
 		"c split closure", "reflect-call first", "reflect-call",
 		"panic", "panic closure"}
+	// Collect until every finalizer has reported, or 50 collections in
+	// a row brought nothing.  After each, give the finalizer goroutine
+	// time to run: its first reflect-call finalizer recurses deeply, and
+	// with a second P it runs beside this loop, which would otherwise
+	// stop the world again at once, many times before it is done.
 	seen := map[string]bool{}
-	for i := 0; i < 100 && len(seen) < len(want); i++ {
+	for idle := 0; idle < 50 && len(seen) < len(want); {
 		runtime.GC()
+		got := false
+		for j := 0; j < 20000 && !got; j++ {
+			select {
+			case name := <-collected:
+				seen[name] = true
+				got = true
+			default:
+				runtime.Gosched()
+			}
+		}
 		for len(collected) > 0 {
 			seen[<-collected] = true
 		}
-		runtime.Gosched()
+		if got {
+			idle = 0
+		} else {
+			idle++
+		}
 	}
 	ok := true
 	for _, w := range want {
