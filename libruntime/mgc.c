@@ -279,8 +279,12 @@ scan_dataroots (Worker *w)
 }
 
 /* Goroutine stacks and saved registers, conservatively, through
-   runtime_stack_visit: the collecting goroutine from the current sp
-   (its callee-saved registers were spilled by gc_body), every other
+   runtime_stack_visit: the collecting goroutine from the bottom of
+   gc_body's frame (where its callee-saved registers were spilled), not
+   from the collector's own frames below, whichever thread scans it: a
+   pointer the marking code left in them would keep its object alive
+   through every later cycle (those frames come back at the same
+   addresses); every other
    live one from the sp its switch saved, with its registers below it.
    Then what each G reaches outside its stack: the G itself (arg,
    param), its heap defer records and panics (persistent memory the
@@ -297,7 +301,10 @@ static void
 scan_g (G *gp, Worker *w)
 {
   scan_conservative ((uintptr) gp, (uintptr) (gp + 1), w);
-  runtime_stack_visit (gp, visit_range, w);
+  if (gp == work.collector)
+    runtime_stack_visit_from (gp, work.stack_lo, visit_range, w);
+  else
+    runtime_stack_visit (gp, visit_range, w);
   for (Defer *d = gp->defer; d != NULL; d = d->link)
     scan_conservative ((uintptr) d, (uintptr) (d + 1), w);
   for (Panic *p = gp->panic; p != NULL; p = p->link)
@@ -812,8 +819,10 @@ finish (uint64_t before)
 }
 
 static void __attribute__ ((noinline))
-collect (uintptr sp, _Bool force)
+collect (_Bool force)
 {
+  /* The caller's sp at the call: the bottom of gc_body's frame.  */
+  uintptr sp = (uintptr) __builtin_dwarf_cfa ();
   int64_t t0 = runtime_nanotime ();
   runtime_gc_stoptheworld ();
   for (MCache *c = runtime_allcaches; c != NULL; c = c->next)
@@ -846,15 +855,6 @@ collect (uintptr sp, _Bool force)
   int64_t t1 = runtime_nanotime ();
   record (t0, t1, before, (uint32_t) nproc, force);
   runtime_gc_starttheworld ();
-}
-
-/* An address below every frame of the caller, whose callee-saved
-   registers are already spilled into its frame.  */
-static uintptr __attribute__ ((noinline))
-current_sp (void)
-{
-  volatile uintptr here = 0;
-  return (uintptr) &here;
 }
 
 /* Zero the stack just below the caller, where the collector's own
@@ -914,7 +914,7 @@ gc_body (int32_t force)
   if (force || runtime_heap_live >= runtime_gc_trigger || runtime_debug.gcevery)
     {
       __builtin_unwind_init ();
-      collect (current_sp (), force);
+      collect (force);
     }
   __atomic_store_n (&gcrunning, 0, __ATOMIC_SEQ_CST);
   runtime_fin_wake ();

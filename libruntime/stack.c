@@ -582,8 +582,17 @@ void
 runtime_stack_visit (G *gp, void (*visit) (uintptr lo, uintptr hi, void *arg),
                      void *arg)
 {
+  uintptr sp = gp == runtime_g () ? (uintptr) __builtin_frame_address (0)
+                                  : gp->stacksp;
+  runtime_stack_visit_from (gp, sp, visit, arg);
+}
+
+void
+runtime_stack_visit_from (G *gp, uintptr sp,
+                          void (*visit) (uintptr lo, uintptr hi, void *arg),
+                          void *arg)
+{
   _Bool running = gp == runtime_g ();
-  uintptr sp = running ? (uintptr) __builtin_frame_address (0) : gp->stacksp;
   if (!ARCH_HAS_SPLIT_STACK && !running)
     runtime_fixedstack_check (gp, 0);
   /* A G not running keeps its callee-saved registers in its Context

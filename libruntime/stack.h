@@ -187,9 +187,16 @@ void runtime_stack_poison (M *mp) HIDDEN;
 _Bool runtime_preempt_requested (G *gp) HIDDEN;
 extern void (*runtime_preempt_hook) (void) HIDDEN;
 
-/* The collector's view: every live range of gp's stack.  */
+/* The collector's view: every live range of gp's stack, from its
+   saved sp (from the current frame if gp runs on this thread).  */
 void runtime_stack_visit (G *gp, void (*visit) (uintptr lo, uintptr hi,
                                                 void *arg), void *arg) HIDDEN;
+/* The same from SP, an address in gp's current segment (or base
+   stack): for the collecting goroutine, whose frames below the
+   collector's entry are the collector's own.  */
+void runtime_stack_visit_from (G *gp, uintptr sp,
+                               void (*visit) (uintptr lo, uintptr hi,
+                                              void *arg), void *arg) HIDDEN;
 
 /* The signal handler's question: is a fault at ADDR a stack overflow
    into a guard page?  Reports it as Go does and exits if so.  */

@@ -1,5 +1,4 @@
 // run
-// arches: amd64 arm arm64  (386: a stale word on the main goroutine stack keeps a dropped object alive under conservative stack scanning; open in issue 4)
 
 // Finalizers run for unreachable objects, once, and never for objects
 // still reachable from a global, a closure, a local variable or another

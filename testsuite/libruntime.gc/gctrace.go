@@ -1,5 +1,4 @@
 // run
-// arches: amd64 arm arm64  (386: a stale word on the main goroutine stack keeps the dropped object alive under conservative stack scanning; open in issue 4)
 // env: GODEBUG=gctrace=1 GOGC=100
 // output: regexp
 
