@@ -840,6 +840,8 @@ collect (uintptr sp, _Bool force)
   finish (before);
   int64_t t1 = runtime_nanotime ();
   record (t0, t1, before, (uint32_t) nproc, force);
+  if (force && world_stopped)
+    runtime_turns_owe ();      /* runtime.GC: proc.c */
   runtime_gc_starttheworld ();
 }
 
@@ -920,4 +922,5 @@ void
 runtime_GC (void)
 {
   runtime_gc (1);
+  runtime_turns_wait ();       /* let the world run: proc.c */
 }
