@@ -17,12 +17,12 @@ import (
 
 const spinners = 3
 
-var counts [spinners]uint64
+var counts [spinners]uint32
 var stop uint32
 
 func spin(i int) {
 	for atomic.LoadUint32(&stop) == 0 {
-		atomic.AddUint64(&counts[i], 1)
+		atomic.AddUint32(&counts[i], 1)
 	}
 }
 
@@ -31,20 +31,20 @@ func main() {
 		go spin(i)
 	}
 	for i := 0; i < spinners; i++ {
-		for atomic.LoadUint64(&counts[i]) == 0 {
+		for atomic.LoadUint32(&counts[i]) == 0 {
 			runtime.Gosched()
 		}
 	}
 	const rounds = 20
 	stalled := 0
 	for r := 0; r < rounds; r++ {
-		var before [spinners]uint64
+		var before [spinners]uint32
 		for i := range before {
-			before[i] = atomic.LoadUint64(&counts[i])
+			before[i] = atomic.LoadUint32(&counts[i])
 		}
 		runtime.GC()
 		for i := range before {
-			if atomic.LoadUint64(&counts[i]) == before[i] {
+			if atomic.LoadUint32(&counts[i]) == before[i] {
 				stalled++
 			}
 		}
