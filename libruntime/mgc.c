@@ -854,8 +854,6 @@ collect (_Bool force)
   finish (before);
   int64_t t1 = runtime_nanotime ();
   record (t0, t1, before, (uint32_t) nproc, force);
-  if (force && world_stopped)
-    runtime_turns_owe ();      /* runtime.GC: proc.c */
   runtime_gc_starttheworld ();
 }
 
@@ -927,14 +925,15 @@ void
 runtime_GC (void)
 {
   runtime_gc (1);
-  runtime_turns_wait ();       /* let the world run: proc.c */
-  /* Then the finalizer goroutine, readied after the turns were counted
-     and queued on this P: a caller that never blocks would keep it
-     waiting.  Only when a G waits: an idle yield would wake an M and
-     cost the next collection its helper.  */
+  /* The caller did the work itself, with the world stopped: let the
+     goroutines the collection stopped (and the finalizer goroutine it
+     readied) run before it can stop the world again.  Go's runtime.GC
+     blocks its caller until the cycle is over, with the same effect.  */
   M *m = runtime_m ();
   if (m->p != NULL && runtime_g () != m->g0 && m->locks == 0
       && (!runtime_runqempty (m->p)
           || __atomic_load_n (&runtime_sched.runqsize, __ATOMIC_RELAXED) > 0))
-    runtime_gosched ();
+    runtime_gosched ();        /* only when a G waits: an idle yield
+                                  would wake an M and cost the next
+                                  collection its helper */
 }

@@ -50,8 +50,6 @@ static void execute (G *gp, _Bool inherit) NORETURN;
 static void wakep (void);
 static void stopm (void);
 static void stopm_queued (void);
-static void turn_taken (G *gp);
-static _Bool turn_taken_locked (G *gp);
 
 /* ---- Ps.  */
 
@@ -934,8 +932,6 @@ runtime_tosched (void (*fn) (G *))
   M *m = gp->m;
   if (gp == m->g0)
     runtime_throw ("runtime_tosched on g0");
-  if (unlikely (gp->turnowed != 0))
-    turn_taken (gp);
   m->mcallfn = fn;
   runtime_san_switch_to (m->g0->stacklo, m->g0->stackhi);
   runtime_mcall (gp, g0_dispatch);
@@ -1106,8 +1102,6 @@ runtime_entersyscall (void)
 {
   G *gp = runtime_g ();
   M *m = gp->m;
-  if (unlikely (gp->turnowed != 0))
-    turn_taken (gp);           /* its turn ends here: the P goes */
   m->locks++;
   runtime_gosave (gp);
   __atomic_store_n (&gp->status, Gsyscall, __ATOMIC_RELEASE);
@@ -1271,9 +1265,6 @@ runtime_sigpark (G *gp, uintptr sp)
   gp->lockedm = m;
   m->lockedg = gp;
   gp->m = NULL;
-  if (gp->turnowed != 0)
-    turn_taken_locked (gp);    /* a waiter it frees is queued: the P
-                                  handed on above finds it */
   __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
   runtime_globrunqput (gp);
   s->nmidlelocked++;           /* no checkdead: a G is runnable */
@@ -1509,113 +1500,6 @@ runtime_startTheWorld (void)
   if (spare)
     newm (NULL, 0);
   wakep ();
-}
-
-/* ---- Turns after runtime.GC.
-
-   A goroutine calling runtime.GC in a loop must not starve the others.
-   Go's collector marks while they run, and runtime.GC returns only
-   after the whole cycle; here the world stays stopped for the whole
-   collection, and restarting it does not make the stopped Gs run: a
-   signal-parked G needs two thread wake-ups (an M to find it, then
-   startlockedm waking its own M), and a caller that collects again at
-   once stops the world before either happened, while the collections
-   grow with the stacks they scan (deep recursions moved a frame per
-   collection).  So, the world still stopped, every runnable G is owed
-   a turn, and after the restart runtime.GC parks until each has run up
-   to its next switch: a park, a yield (a time slice ends in one, by
-   sysmon's preemption if not before), a system call, its exit, or a
-   forced preemption (runtime_tosched, runtime_entersyscall,
-   runtime_sigpark).  A newer runtime.GC's turns release the waiters
-   of an older one: the world has run between the two.  */
-
-/* sched.lock held: queue the waiting runtime.GC callers; whether any. */
-static _Bool
-turns_release_locked (void)
-{
-  Sched *s = &runtime_sched;
-  G *gp = s->turnwaiters;
-  if (gp == NULL)
-    return 0;
-  s->turnwaiters = NULL;
-  while (gp != NULL)
-    {
-      G *next = gp->schedlink;
-      __atomic_store_n (&gp->status, Grunnable, __ATOMIC_RELEASE);
-      runtime_globrunqput (gp);
-      gp = next;
-    }
-  return 1;
-}
-
-/* With the world stopped, by the collecting G.  */
-void
-runtime_turns_owe (void)
-{
-  Sched *s = &runtime_sched;
-  G *me = runtime_g ();
-  runtime_lock (&s->lock);
-  if (++s->turngen == 0)
-    s->turngen = 1;
-  s->turnsowed = 0;
-  turns_release_locked ();     /* startTheWorld wakes Ms for them */
-  uintptr n = __atomic_load_n (&runtime_allglen, __ATOMIC_ACQUIRE);
-  G **all = __atomic_load_n (&runtime_allgs, __ATOMIC_ACQUIRE);
-  for (uintptr i = 0; i < n; i++)
-    {
-      G *gp = all[i];
-      if (gp != me && __atomic_load_n (&gp->status, __ATOMIC_ACQUIRE) == Grunnable)
-        {
-          gp->turnowed = s->turngen;
-          s->turnsowed++;
-        }
-    }
-  runtime_unlock (&s->lock);
-}
-
-/* sched.lock held: GP, owed a turn, ran and now switches out.  Whether
-   that queued waiters.  */
-static _Bool
-turn_taken_locked (G *gp)
-{
-  Sched *s = &runtime_sched;
-  uint32_t gen = gp->turnowed;
-  gp->turnowed = 0;
-  if (gen != s->turngen || --s->turnsowed != 0)
-    return 0;
-  return turns_release_locked ();
-}
-
-static void
-turn_taken (G *gp)
-{
-  runtime_lock (&runtime_sched.lock);
-  _Bool woke = turn_taken_locked (gp);
-  runtime_unlock (&runtime_sched.lock);
-  if (woke)
-    wakep ();
-}
-
-/* After runtime.GC restarted the world: wait for the turns it owes.  */
-void
-runtime_turns_wait (void)
-{
-  Sched *s = &runtime_sched;
-  G *gp = runtime_g ();
-  M *m = runtime_m ();
-  if (gp == m->g0 || m->p == NULL || m->locks != 0)
-    return;
-  if (gp->turnowed != 0)
-    turn_taken (gp);           /* not under the lock parking holds */
-  runtime_lock (&s->lock);
-  if (s->turnsowed == 0)
-    {
-      runtime_unlock (&s->lock);
-      return;
-    }
-  gp->schedlink = s->turnwaiters;
-  s->turnwaiters = gp;
-  runtime_gopark (runtime_park_unlock, &s->lock, "garbage collection");
 }
 
 /* GOMAXPROCS(n): the old value; n > 0 sets it, with the world stopped.  */

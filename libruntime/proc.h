@@ -86,11 +86,6 @@ typedef struct Sched {
   uint32_t gcwaiting;        /* atomic: stop the world requested */
   int32_t stopwait;          /* Ps still to stop */
   Note stopnote;             /* the stopper sleeps here */
-  uint32_t turngen;          /* the last runtime.GC's turns (never 0
-                                once one ran) */
-  int32_t turnsowed;         /* Gs with turnowed == turngen */
-  G *turnwaiters;            /* runtime.GC callers waiting for them,
-                                Gwaiting, linked by schedlink */
 } Sched;
 
 extern Sched runtime_sched HIDDEN;
@@ -137,13 +132,6 @@ void runtime_exitsyscall (void) HIDDEN;
 /* Stopping the world: on return only the caller's G runs.  */
 void runtime_stopTheWorld (const char *reason) HIDDEN;
 void runtime_startTheWorld (void) HIDDEN;
-
-/* runtime.GC lets the world run before it returns (proc.c): with the
-   world stopped, every runnable G is owed a turn (runtime_turns_owe);
-   after the restart the caller waits until each has run up to its next
-   switch (runtime_turns_wait).  */
-void runtime_turns_owe (void) HIDDEN;
-void runtime_turns_wait (void) HIDDEN;
 
 /* The collector's helpers (contracts.md): how many procs a collection
    may use, and waking nproc-1 idle Ms to run runtime_gchelper (gc).  */

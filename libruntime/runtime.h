@@ -126,10 +126,6 @@ struct G {
   struct GWalk *walk;        /* a walk of its stack is asked for: set by
                                 the requester while the G is switched
                                 out, cleared by the G (traceback.c) */
-  uint32_t turnowed;         /* under sched.lock: the runtime.GC whose
-                                stop found it runnable (Sched.turngen),
-                                until it next switches out; 0: none
-                                (proc.c, runtime_turns_owe) */
 };
 
 /* M: an OS thread.
