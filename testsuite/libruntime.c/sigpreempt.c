@@ -53,11 +53,20 @@ static void
 test (void)
 {
   uint32_t numgc = runtime_gcstats.numgc;
-  uint32_t parked = runtime_sigpreempt_count;
+
+  /* runtime_sigpreempt_count counts every thread's parks: while the
+     deferral is watched, only the collector's own signals (aimed at
+     the spinner) may come.  Sysmon would also park the collector
+     itself, before it stops the world, once its time slice passed
+     10 ms of wall time (at once on arm, which has no split-stack
+     prologues), as a loaded machine under qemu makes it do.  The count
+     is read with the Lock held: no park of ours can be in between.  */
+  runtime_sysmon_nopreempt = 1;
 
   /* A runtime Lock held: deferred.  */
   M *m = runtime_m ();
   m->locks++;
+  uint32_t parked = runtime_sigpreempt_count;
   runtime_newproc (collector, NULL);
   while (!collector_started)
     ;
@@ -71,7 +80,11 @@ test (void)
   CHECK (!spin_for (100));
   CHECK (runtime_sigpreempt_count == parked);
 
-  /* Out of the critical section: parked by the next signal.  */
+  /* Out of the critical section: parked by the next signal.  Sysmon
+     preempts again: after the collection runtime.GC waits for the
+     spinner's turn (proc.c, runtime_turns_wait), which only its time
+     slice ends.  */
+  runtime_sysmon_nopreempt = 0;
   runtime_nosigpark_exit ();
   struct timespec t0, t;          /* inline: no function entry, whose
                                      prologue would be a safe point */
