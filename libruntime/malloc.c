@@ -366,10 +366,9 @@ runtime_mallocgc (uintptr size, const Type *type, uint32_t flags)
   /* A safe point: forced preemption never parks a thread in the
      runtime's code (sigpreempt.h), and a goroutine that mostly
      allocates is mostly there.  */
-  G *gp = runtime_g ();
-  if (unlikely (gp != NULL
-                && __atomic_load_n (&gp->preempt, __ATOMIC_RELAXED)))
-    runtime_preempt_park ();
+  G *gp = runtime_g ();       /* NULL before the scheduler starts */
+  if (gp != NULL)
+    runtime_preemptcheck_g (gp);
   if (unlikely (size > MaxAlloc))
     runtime_outofmemory (size);
   _Bool noscan = (flags & FlagNoScan) != 0

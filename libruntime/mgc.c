@@ -279,13 +279,13 @@ scan_dataroots (Worker *w)
 }
 
 /* Goroutine stacks and saved registers, conservatively, through
-   runtime_stack_visit: the collecting goroutine from the bottom of
-   gc_body's frame (where its callee-saved registers were spilled), not
-   from the collector's own frames below, whichever thread scans it: a
-   pointer the marking code left in them would keep its object alive
-   through every later cycle (those frames come back at the same
-   addresses); every other
-   live one from the sp its switch saved, with its registers below it.
+   runtime_stack_visit_from, each from its stacksp: the collecting
+   goroutine's is the bottom of gc_body's frame (where its callee-saved
+   registers were spilled), so the collector's own frames below are
+   never scanned, whichever thread scans it (a pointer the marking code
+   left in them would keep its object alive through every later cycle:
+   those frames come back at the same addresses); every other live
+   one's is the sp its switch saved, with its registers below it.
    Then what each G reaches outside its stack: the G itself (arg,
    param), its heap defer records and panics (persistent memory the
    collector does not otherwise see), the wait records of its select.  */
@@ -301,10 +301,7 @@ static void
 scan_g (G *gp, Worker *w)
 {
   scan_conservative ((uintptr) gp, (uintptr) (gp + 1), w);
-  if (gp == work.collector)
-    runtime_stack_visit_from (gp, work.stack_lo, visit_range, w);
-  else
-    runtime_stack_visit (gp, visit_range, w);
+  runtime_stack_visit_from (gp, gp->stacksp, visit_range, w);
   for (Defer *d = gp->defer; d != NULL; d = d->link)
     scan_conservative ((uintptr) d, (uintptr) (d + 1), w);
   for (Panic *p = gp->panic; p != NULL; p = p->link)
@@ -838,8 +835,7 @@ collect (_Bool force)
   work.stack_lo = sp;
   work.stack_hi = g->stackhi;
   /* Whichever worker scans the stacks, the collecting goroutine is
-     seen from here (runtime_stack_visit reads a G's sp from stacksp
-     unless that G runs on the visiting thread).  */
+     seen from here (scan_g).  */
   g->stacksp = sp;
   work.collector = g;
   int32_t nproc = gcprocs ();
@@ -929,11 +925,5 @@ runtime_GC (void)
      goroutines the collection stopped (and the finalizer goroutine it
      readied) run before it can stop the world again.  Go's runtime.GC
      blocks its caller until the cycle is over, with the same effect.  */
-  M *m = runtime_m ();
-  if (m->p != NULL && runtime_g () != m->g0 && m->locks == 0
-      && (!runtime_runqempty (m->p)
-          || __atomic_load_n (&runtime_sched.runqsize, __ATOMIC_RELAXED) > 0))
-    runtime_gosched ();        /* only when a G waits: an idle yield
-                                  would wake an M and cost the next
-                                  collection its helper */
+  runtime_gosched_if_waiting ();
 }

@@ -1009,6 +1009,16 @@ runtime_gosched (void)
   runtime_tosched (runtime_gosched_m);
 }
 
+void
+runtime_gosched_if_waiting (void)
+{
+  M *m = runtime_m ();
+  if (m->p != NULL && runtime_g () != m->g0 && m->locks == 0
+      && (!runtime_runqempty (m->p)
+          || __atomic_load_n (&runtime_sched.runqsize, __ATOMIC_RELAXED) > 0))
+    runtime_gosched ();
+}
+
 /* A preemption request at a safe point.  Deferred while the M is in a
    runtime critical section (a Lock, or a spinlock or per-P cache
    update: runtime_nosigpark), printing or dying, or runs no user G.  */

@@ -106,6 +106,10 @@ void runtime_gopark (_Bool (*unlockf) (G *, void *), void *arg,
 _Bool runtime_park_unlock (G *gp, void *lock) HIDDEN;
 void runtime_goready (G *gp) HIDDEN;
 void runtime_gosched (void) HIDDEN;
+/* Yield only if a G waits on this P's queue or the global one (an idle
+   yield would wake an M for nothing); not on g0, under a Lock or
+   without a P.  */
+void runtime_gosched_if_waiting (void) HIDDEN;
 void runtime_gosched_m (G *gp) NORETURN HIDDEN;  /* on g0: yield gp */
 void runtime_goexit1 (void) NORETURN HIDDEN;
 /* Switch to the scheduler stack and run FN (current G) there; FN ends
@@ -119,10 +123,16 @@ void runtime_tosched (void (*fn) (G *)) HIDDEN;
    signal (sigpreempt.h, runtime_sigpark).  */
 void runtime_preempt_park (void) HIDDEN;
 static inline void
+runtime_preemptcheck_g (G *gp)
+{
+  if (unlikely (__atomic_load_n (&gp->preempt, __ATOMIC_RELAXED)))
+    runtime_preempt_park ();
+}
+
+static inline void
 runtime_preemptcheck (void)
 {
-  if (unlikely (__atomic_load_n (&runtime_g ()->preempt, __ATOMIC_RELAXED)))
-    runtime_preempt_park ();
+  runtime_preemptcheck_g (runtime_g ());
 }
 
 /* Blocking system calls and C calls.  */
