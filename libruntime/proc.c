@@ -920,15 +920,17 @@ runtime_tosched (void (*fn) (G *))
 /* Resume GP on this thread just long enough for it to walk its own
    stack (traceback.c runtime_gcallers_self), then come back.  Only a G
    switched out by runtime_tosched can be resumed so: not one that never
-   ran, nor one in a system call or running elsewhere.  The caller makes
-   sure no other M picks GP meanwhile (the world stopped, or dying).  */
+   ran, nor one in a system call or running elsewhere, nor one a signal
+   parked (runtime_sigpark: its M holds its state, its Context none).
+   The caller makes sure no other M picks GP meanwhile (the world
+   stopped, or dying).  */
 intgo
 runtime_gcallers (G *gp, uintptr *pcs, intgo max)
 {
   G *me = runtime_g ();
   uint32_t st = __atomic_load_n (&gp->status, __ATOMIC_ACQUIRE);
   if (gp == me || (st != Gwaiting && st != Grunnable) || gp->m != NULL
-      || gp->context.pc == (uintptr) goentry)
+      || gp->context.pc == (uintptr) goentry || gp->context.pc == 0)
     return -1;
   GWalk w = { me, pcs, max, 0, 0 };
   volatile GWalk *vw = &w;
@@ -1156,7 +1158,12 @@ exitsyscallfast (P *oldp)
   return 1;
 }
 
-/* No P: queue the G (or, locked, keep it) and let this M sleep.  */
+/* No P: queue the G and let this M sleep; a locked G's M sleeps until
+   whoever finds the G hands it a P (startlockedm).  The G is queued in
+   the same hold of sched.lock that saw no P: a stopTheWorld seen there
+   cannot end in between, so its startTheWorld's wakep finds the G.
+   (Queued after the lock was dropped, a locked G could miss the only
+   wake-up and wait for ever with every P idle.)  */
 static void
 exitsyscall0 (G *gp)
 {
@@ -1167,7 +1174,7 @@ exitsyscall0 (G *gp)
   P *p = runtime_sched.gcwaiting ? NULL : pidleget ();
   if (p != NULL)
     runtime_sysmon_wake_locked ();
-  else if (m->lockedg == NULL)
+  else
     runtime_globrunqput (gp);
   runtime_unlock (&runtime_sched.lock);
   if (p != NULL)
@@ -1177,11 +1184,6 @@ exitsyscall0 (G *gp)
     }
   if (m->lockedg != NULL)
     {
-      /* Wait for a P handed over by whoever sees the G: make it
-         findable first.  */
-      runtime_lock (&runtime_sched.lock);
-      runtime_globrunqput (gp);
-      runtime_unlock (&runtime_sched.lock);
       stoplockedm ();
       execute (gp, 0);
     }
@@ -1225,8 +1227,10 @@ runtime_sigpark (G *gp, uintptr sp)
   M *waslockedm = gp->lockedm;
   gp->stacksp = sp;
   /* Its registers are in the copy at sp; the Context holds stale ones
-     from its last switch, which the collector would scan too.  */
+     from its last switch, which the collector would scan too, and a
+     stale pc, which runtime_gcallers must not resume (pc 0: none).  */
   memset (gp->context.regs, 0, sizeof gp->context.regs);
+  gp->context.pc = 0;
   P *p = m->p;
   m->p = NULL;
   p->m = NULL;

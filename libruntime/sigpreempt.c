@@ -21,7 +21,7 @@ runtime_preemptM (M *mp)
 _Bool
 runtime_pc_preemptible (uintptr pc)
 {
-  if (!runtime_pc_in_program (pc))
+  if (!runtime_pc_in_program (pc) || pc < (uintptr) _start)
     return 0;
   uintptr text = (uintptr) runtime_text_begin;
   /* A shared libruntime is outside the program already.  */

@@ -97,8 +97,17 @@ _Bool runtime_pc_in_program (uintptr pc) HIDDEN;
    libgcc) is library code.  The program's own objects come before it.  */
 extern const char runtime_text_begin[] HIDDEN;
 
+/* crt1.o's entry point: the first code of the .text output section
+   proper.  Before it GNU ld puts .init and the PLT, whose stubs every
+   call from libruntime into a shared library (libc, libffi) runs
+   through: a thread stopped in one of them is in the middle of the
+   runtime's own C.  Weak: a program started some other way has none
+   (0), and then only the upper bound holds.  */
+extern const char _start[] __attribute__ ((weak));
+
 /* May a forced preemption park a thread at PC?  The program's own
-   code, not libruntime's (above).  */
+   code, from _start up to libruntime's (above): not the PLT, not
+   libruntime.  */
 _Bool runtime_pc_preemptible (uintptr pc) HIDDEN;
 
 #endif
