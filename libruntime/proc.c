@@ -49,6 +49,7 @@ static void schedule (void) NORETURN;
 static void execute (G *gp, _Bool inherit) NORETURN;
 static void wakep (void);
 static void stopm (void);
+static void stopm_queued (void);
 
 /* ---- Ps.  */
 
@@ -579,17 +580,33 @@ stopm (void)
     runtime_throw ("stopm holding p");
   if (m->spinning)
     runtime_throw ("stopm spinning");
+  runtime_lock (&runtime_sched.lock);
+  mput (m);
+  checkdead ();
+  runtime_unlock (&runtime_sched.lock);
+  stopm_queued ();
+}
+
+/* The rest of stopm, for an M already on the idle list: sleep until
+   handed a P, helping collections meanwhile.  */
+static void
+stopm_queued (void)
+{
+  M *m = runtime_m ();
   for (;;)
     {
-      runtime_lock (&runtime_sched.lock);
-      mput (m);
-      checkdead ();
-      runtime_unlock (&runtime_sched.lock);
       runtime_notesleep (&m->park);
       runtime_noteclear (&m->park);
       if (!m->helpgc)
         break;
       m->helpgc = 0;
+      /* Idle again before helping, not after: the collection ends when
+         its helpers are done, and a runtime.GC right after it must
+         find this M idle.  A P or the next collection handed to it
+         meanwhile waits in m->park until it sleeps again.  */
+      runtime_lock (&runtime_sched.lock);
+      mput (m);
+      runtime_unlock (&runtime_sched.lock);
       runtime_gchelper ();
     }
   P *p = m->nextp;
@@ -699,8 +716,14 @@ startlockedm (G *gp)
   incidlelocked (-1);          /* before the wake: checkdead must not
                                   count mp as idle any more */
   mp->nextp = releasep ();
+  /* Idle before mp runs: a collection mp's G starts at once must find
+     this M idle for its helper (gcprocs).  mp counts as running, so
+     checkdead sees no deadlock meanwhile.  */
+  runtime_lock (&runtime_sched.lock);
+  mput (m);
+  runtime_unlock (&runtime_sched.lock);
   runtime_notewakeup (&mp->park);
-  stopm ();
+  stopm_queued ();
 }
 
 void
