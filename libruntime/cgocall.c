@@ -45,6 +45,8 @@
 #include "os.h"
 #include "panic.h"
 #include "stack.h"
+#include "sigpreempt.h"
+#include "gosignal.h"
 
 /* 1 until the first cgo call makes the first extra M; read by needm
    without an M.  Not static: white-box tests read it.  */
@@ -94,7 +96,9 @@ newextram (void)
   void *stk = runtime_sysalloc (ExtraG0Stack);
   if (stk == NULL)
     runtime_throw ("out of memory allocating an extra M's stack");
-  return runtime_allocm_extra (stk, ExtraG0Stack);
+  M *mp = runtime_allocm_extra (stk, ExtraG0Stack);
+  mp->sigstack = runtime_sigstack_new ();
+  return mp;
 }
 
 static void
@@ -139,10 +143,7 @@ needm (void)
 
   /* The G's stack is this thread's: C made it big enough, and it does
      not grow.  Without its bounds the collector still finds everything
-     from here up (the wrapper's defer record through gp->defer).  The
-     thread keeps its own signal stack (none, as a rule): a fault in the
-     callback is handled on this stack, which serves a nil dereference
-     but not a report of this stack's overflow.  */
+     from here up (the wrapper's defer record through gp->defer).  */
   uintptr lo, hi;
   if (runtime_threadstack (&lo, &hi) != 0)
     {
@@ -155,6 +156,15 @@ needm (void)
   mp->stackguard_slot = runtime_guard_slot ();
   mp->cguard = mp->stackguard_slot != NULL ? *mp->stackguard_slot : 0;
   runtime_stackguard_install (gp);
+
+  /* Forced preemption reaches this thread while it runs Go, as any M's
+     (a callback spinning without calls must not hold up a collection);
+     dropm forgets it before the thread may end.  The handler parks a
+     thread by writing below the G's sp, so it must not run on the G's
+     stack: the thread gets the M's signal stack unless it has one
+     (which also serves faults, and reports of this stack's overflow).  */
+  mp->sigstack_lent = runtime_sigstack_lend (mp->sigstack);
+  __atomic_store_n (&mp->osthread, runtime_osthread_self (), __ATOMIC_SEQ_CST);
 
   runtime_gosave (gp);         /* sp and registers for the collector */
   runtime_gcount_add (1);
@@ -175,6 +185,10 @@ dropm (void)
   if (p != NULL)
     runtime_retake_syscall (p);
 
+  runtime_preempt_forget (mp);
+  if (mp->sigstack_lent)
+    runtime_sigstack_takeback ();
+  mp->sigstack_lent = 0;
   runtime_gcount_add (-1);
   __atomic_store_n (&gp->status, Gdead, __ATOMIC_SEQ_CST);
   /* A collector that read Gsyscall just before may be scanning this

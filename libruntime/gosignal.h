@@ -41,6 +41,13 @@ void runtime_print_siginfo (G *gp) HIDDEN;
 
 /* os layer.  */
 void runtime_initsig (void) HIDDEN;
+/* A new signal stack for the calling thread (minit).  */
 void runtime_signalstack (void) HIDDEN;
+/* For threads Go did not create (cgocall.c needm/dropm): a signal stack
+   made once per extra M, lent to the thread while it runs Go if it has
+   none of its own (returns 1 if lent), and taken back.  */
+void *runtime_sigstack_new (void) HIDDEN;
+_Bool runtime_sigstack_lend (void *stack) HIDDEN;
+void runtime_sigstack_takeback (void) HIDDEN;
 
 #endif

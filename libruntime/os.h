@@ -61,6 +61,9 @@ void runtime_syssmallpages (void *p, uintptr n) HIDDEN;
    set-up such as signal stacks.  */
 int runtime_newosproc (void *(*fn) (void *), void *arg) HIDDEN;
 void runtime_minit (void) HIDDEN;
+/* The calling thread, as runtime_signalM addresses it (M.osthread);
+   any thread, C code's own too.  */
+uintptr runtime_osthread_self (void) HIDDEN;
 /* The bounds [*LO, *HI) of the calling thread's stack, which any code
    (C code's own threads too) may ask for; 0 if they are known, -1 if
    not.  Must not allocate or need an M.  */

@@ -165,8 +165,14 @@ struct M {
   _Bool helpgc;              /* woken to help a collection */
   Note park;                 /* where the idle M sleeps */
 
-  uintptr osthread;          /* its pthread_t, set by minit, for the
-                                forced-preemption signal (sigpreempt.h) */
+  uintptr osthread;          /* its pthread_t, set by minit (by needm
+                                on an extra M, cleared by dropm), for
+                                the forced-preemption signal
+                                (sigpreempt.h); 0: none to signal */
+  uint32_t signalling;       /* atomic: senders between reading
+                                osthread and signalling it */
+  void *sigstack;            /* an extra M's signal stack (cgocall.c) */
+  _Bool sigstack_lent;       /* ...installed on the borrowing thread */
 
   /* Allocator (malloc.c): the cache of an M running without a P.  */
   struct MCache *mcache;     /* NULL until it allocates so */

@@ -15,7 +15,21 @@ runtime_preemptM (M *mp)
 {
   if (runtime_debug.asyncpreemptoff)
     return;
-  runtime_signalM (mp);
+  /* The thread may leave Go for good meanwhile (an extra M's C
+     thread, which may exit at once): runtime_preempt_forget waits for
+     senders that read osthread before it cleared it.  */
+  __atomic_add_fetch (&mp->signalling, 1, __ATOMIC_SEQ_CST);
+  if (__atomic_load_n (&mp->osthread, __ATOMIC_SEQ_CST) != 0)
+    runtime_signalM (mp);
+  __atomic_sub_fetch (&mp->signalling, 1, __ATOMIC_SEQ_CST);
+}
+
+void
+runtime_preempt_forget (M *mp)
+{
+  __atomic_store_n (&mp->osthread, 0, __ATOMIC_SEQ_CST);
+  while (__atomic_load_n (&mp->signalling, __ATOMIC_SEQ_CST) != 0)
+    runtime_osyield_os ();
 }
 
 _Bool
@@ -81,6 +95,11 @@ runtime_sigpreempt (const SigPreemptCtx *c)
     need += (c->regsize[i] + ARCH_PTRSIZE - 1) & ~(uintptr) (ARCH_PTRSIZE - 1);
   uintptr lo, hi;
   if (!current_stack (gp, c->sp, &lo, &hi))
+    return;
+  /* The registers go below sp: not if this handler runs there too (a
+     thread without a signal stack).  */
+  uintptr here = (uintptr) __builtin_frame_address (0);
+  if (here >= lo && here < hi)
     return;
   uintptr top = c->sp - c->redzone;
   uintptr sp = (top - need) & ~(uintptr) 15;

@@ -76,6 +76,9 @@ typedef struct SigPreemptCtx {
 void runtime_sigpreempt (const SigPreemptCtx *c) HIDDEN;
 /* Ask MP to park (any thread).  */
 void runtime_preemptM (M *mp) HIDDEN;
+/* MP's thread leaves Go (cgocall.c dropm): no signal reaches it once
+   this returns.  */
+void runtime_preempt_forget (M *mp) HIDDEN;
 /* Forced preemptions that parked a thread (tests).  */
 extern uint32_t runtime_sigpreempt_count HIDDEN;
 

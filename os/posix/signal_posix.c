@@ -71,8 +71,9 @@ _Static_assert (sizeof (pthread_t) <= sizeof (uintptr), "pthread_t in M");
 void
 runtime_signalM (M *mp)
 {
-  if (mp->osthread != 0)
-    pthread_kill ((pthread_t) mp->osthread, SIGURG);
+  uintptr t = __atomic_load_n (&mp->osthread, __ATOMIC_SEQ_CST);
+  if (t != 0)
+    pthread_kill ((pthread_t) t, SIGURG);
 }
 
 static void
@@ -123,15 +124,50 @@ runtime_initsig (void)
 }
 
 /* Per-thread: an alternate stack for the handler.  */
+void *
+runtime_sigstack_new (void)
+{
+  void *p = runtime_sysalloc (SigStackSize);
+  if (p == NULL)
+    runtime_throw ("out of memory allocating a signal stack");
+  return p;
+}
+
+static void
+install (void *stack)
+{
+  stack_t ss;
+  ss.ss_sp = stack;
+  ss.ss_size = SigStackSize;
+  ss.ss_flags = 0;
+  if (sigaltstack (&ss, NULL) != 0)
+    runtime_throw ("sigaltstack failed");
+}
+
 void
 runtime_signalstack (void)
 {
+  install (runtime_sigstack_new ());
+}
+
+_Bool
+runtime_sigstack_lend (void *stack)
+{
+  stack_t old;
+  if (sigaltstack (NULL, &old) != 0)
+    runtime_throw ("sigaltstack failed");
+  if (!(old.ss_flags & SS_DISABLE))
+    return 0;                  /* the thread has its own */
+  install (stack);
+  return 1;
+}
+
+void
+runtime_sigstack_takeback (void)
+{
   stack_t ss;
-  ss.ss_sp = runtime_sysalloc (SigStackSize);
-  if (ss.ss_sp == NULL)
-    runtime_throw ("out of memory allocating a signal stack");
-  ss.ss_size = SigStackSize;
-  ss.ss_flags = 0;
+  memset (&ss, 0, sizeof ss);
+  ss.ss_flags = SS_DISABLE;
   if (sigaltstack (&ss, NULL) != 0)
     runtime_throw ("sigaltstack failed");
 }

@@ -22,13 +22,19 @@ runtime_newosproc (void *(*fn) (void *), void *arg)
   return err;
 }
 
+uintptr
+runtime_osthread_self (void)
+{
+  return (uintptr) pthread_self ();
+}
+
 /* Per-thread set-up: the signal stack.  */
 void
 runtime_minit (void)
 {
   M *m = runtime_m ();
   if (m != NULL)
-    m->osthread = (uintptr) pthread_self ();   /* runtime_signalM */
+    m->osthread = runtime_osthread_self ();    /* runtime_signalM */
   runtime_signalstack ();
 }
 
