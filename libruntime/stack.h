@@ -63,12 +63,24 @@
    memory of its own (288 bytes on amd64).  A parked goroutine's frames
    take ~320 bytes of that page, its wait record (chan.c, a Sudog in the
    parking frame) included; the rest of the page, and the pages below,
-   are room that is touched only if something runs that deep.  Why not
-   less than a page: the goroutine's whole first segment is the space
-   non-split code may use below a Go frame (StackGuard), so two
-   goroutines' first segments cannot share a page unless that code (the
-   runtime's C, libc, the unwinder) is bounded or moved off goroutine
-   stacks; and on arm nothing checks the stack at all.
+   are room that is touched only if something runs that deep.
+
+   Why not less than a page (gc Go's 2 KiB stacks).  Two goroutines'
+   first segments could share a page only if nothing ever ran more than
+   a few hundred bytes below a Go frame on them, and today StackGuard's
+   8 KiB is that room: the runtime's C is called straight from Go and
+   is not split-stack (chan ops, mallocgc and the collector it may run
+   on the goroutine's stack, gopanic and the libgcc unwinder, printing
+   and write(2)), and so are libc functions Go code calls directly
+   (//extern) and cgo's C, which runs on the goroutine's stack too.
+   runtime_newstack itself runs below the guard (StackMore).  Sub-page
+   segments need all of that split-stack or on the M's stack (g0): the
+   runtime's C built with -fsplit-stack (signal handlers, newstack and
+   the switch paths kept no-split, the guard set in context.S), every
+   libc and unwinder call from it and every cgo call moved to g0 or
+   given room by the linker (gold's __morestack_non_split; GNU ld does
+   nothing).  On arm, where nothing checks the stack, a stack is a bet
+   on the deepest the goroutine goes and cannot share pages at all.
    StackMax = 1 GB on 64-bit, 250 MB on 32-bit, as Go: the sum of a G's
      base stack and segments; a split beyond it is "stack overflow".
    StackFixed (arches without split stacks): the biggest of the kinds of
