@@ -1,6 +1,7 @@
 // blocked_goroutines: 100,000 goroutines blocked on a channel at once.
 // bench/run reports the maximum RSS: divided by 100,000 it is what a
-// parked goroutine costs (its stack pages, G, closure).
+// parked goroutine costs (its stack page, which holds its G and wait
+// record too, and its closure).
 package main
 
 const goroutines = 100000

@@ -245,15 +245,11 @@ chansend (Hchan *c, const void *ep, _Bool block)
     }
 
   G *gp = runtime_g ();
-  Sudog *me = runtime_acquire_sudog ();
-  me->g = gp;
-  me->elem = (void *) ep;
-  me->c = c;
+  Sudog mine = { .g = gp, .elem = (void *) ep, .c = c }, *me = &mine;
   gp->param = NULL;
   runtime_waitq_enqueue (&c->sendq, me);
   runtime_gopark (runtime_park_unlock, &c->lock, "chan send");
   _Bool ok = me->success;
-  runtime_release_sudog (me);
   if (!ok)
     runtime_panicplain ("send on closed channel");
   return 1;
@@ -308,15 +304,11 @@ chanrecv (Hchan *c, void *ep, _Bool block, _Bool *received)
     }
 
   G *gp = runtime_g ();
-  Sudog *me = runtime_acquire_sudog ();
-  me->g = gp;
-  me->elem = ep;
-  me->c = c;
+  Sudog mine = { .g = gp, .elem = ep, .c = c }, *me = &mine;
   gp->param = NULL;
   runtime_waitq_enqueue (&c->recvq, me);
   runtime_gopark (runtime_park_unlock, &c->lock, "chan receive");
   *received = me->success;
-  runtime_release_sudog (me);
   return 1;
 }
 

@@ -74,7 +74,7 @@ fill_heap (MemStats *ms)
   for (MCache *c = runtime_allcaches; c != NULL; c = c->next)
     ms->MCacheInuse = ms->MCacheSys += sizeof *c;
   ms->GCSys = h->metasys + runtime_gcstats.gcsys;
-  /* persistent.c (G, M, P, sudogs, itabs) keeps no count of its
+  /* persistent.c (g0s, M, P, select sudogs, itabs) keeps no count of its
      chunks: OtherSys stays 0.  */
   ms->OtherSys = 0;
   ms->Sys = ms->HeapSys + ms->StackSys + ms->MSpanSys + ms->MCacheSys

@@ -166,15 +166,18 @@ gfput (P *p, G *gp)
   runtime_unlock (&runtime_sched.gflock);
 }
 
+/* A G and its base stack, the G at the stack's top (stack.h, "The G on
+   top"): it shares the page the goroutine's first frames touch anyway.
+   Neither is ever freed: a dead G keeps its stack in the free G cache.  */
 static G *
 malg (uintptr stacksize)
 {
-  G *gp = runtime_persistentalloc (sizeof *gp);
-  memset (gp, 0, sizeof *gp);
   uintptr got;
   void *stk = runtime_stackalloc (stacksize, &got);
+  G *gp = (G *) ((uintptr) stk + got - StackTopG);
+  memset (gp, 0, sizeof *gp);
   gp->stacklo = (uintptr) stk;
-  gp->stackhi = (uintptr) stk + got;
+  gp->stackhi = (uintptr) gp;
   gp->status = Gidle;
   allgadd (gp);
   return gp;

@@ -331,7 +331,7 @@ seg_need (G *gp, MoreFrame *f)
   uintptr frame = f->framesize > StackSmall ? f->framesize : StackSmall;
   uintptr need = frame + f->argsize + StackGuard + sizeof (StackSeg) + 64;
   uintptr last = gp->stackseg != NULL ? gp->stackseg->size
-                 : gp->stackhi - gp->stacklo;
+                 : runtime_stack_basesize (gp);
   if (last > StackMax / 4)
     last = StackMax / 4;
   if (need < 2 * last)
@@ -355,7 +355,7 @@ seg_get (G *gp, MoreFrame *f)
   /* GODEBUG=stacksegmin=1: the smallest segment that fits, every time.  */
   uintptr need = runtime_debug.stacksegmin ? min : seg_need (gp, f);
   int c = size_class (need);
-  uintptr base = gp->stackhi - gp->stacklo;
+  uintptr base = runtime_stack_basesize (gp);
   if (c < 0 || base + gp->stackinuse + class_size (c) > StackMax)
     {
       /* The doubling may overshoot what the frame needs: try exact.
@@ -650,7 +650,7 @@ runtime_stack_fault (uintptr addr)
   if (gp == NULL || gp->stacklo == 0)
     return 0;
   uintptr zone = ARCH_HAS_SPLIT_STACK ? runtime_physpagesize
-                 : runtime_fixedstack_zone (gp->stackhi - gp->stacklo);
+                 : runtime_fixedstack_zone (runtime_stack_basesize (gp));
   /* A frame may skip some of the zone; and a Small fixed stack's
      runaway overflow faults in its 1 MiB mapping's bottom guard.  */
   if (addr >= gp->stacklo || gp->stacklo - addr > zone + (1 << 20))

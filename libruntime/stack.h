@@ -50,12 +50,37 @@
      (64-bit) or 7 KiB (32-bit).  It costs address space, not memory:
      pages below the guard are touched only by code that needs them.
    StackMin = 16 KiB: the first segment of a goroutine.  StackGuard and
-     the header leave 7.9 KiB (9 KiB on 32-bit) for Go frames before the
-     first split.  A blocked goroutine touches only the top page of it
-     (4 KiB of RSS: gc Go uses 2 KiB stacks; libgo maps 4 MiB and touches
-     11 KiB).  Segments are page aligned and carved from larger chunks
-     without guard pages, so 100,000 goroutines are one mapping, not
-     200,000 (vm.max_map_count is 65,530).
+     the G on top (below) leave 7.6 KiB (8.8 KiB on 32-bit) for Go frames
+     before the first split.  A blocked goroutine touches only the top
+     page of it (4 KiB of RSS: gc Go uses 2 KiB stacks; libgo maps 4 MiB
+     and touches 11 KiB).  Segments are page aligned and carved from
+     larger chunks without guard pages, so 100,000 goroutines are one
+     mapping, not 200,000 (vm.max_map_count is 65,530).
+
+   The G on top.  A goroutine's G (proc.c malg) is the top StackTopG
+   bytes of its base stack, and g->stackhi is the G's own address: the
+   page the goroutine's first frames touch holds it too, so a G costs no
+   memory of its own (288 bytes on amd64).  A parked goroutine's frames
+   take ~320 bytes of that page, its wait record (chan.c, a Sudog in the
+   parking frame) included; the rest of the page, and the pages below,
+   are room that is touched only if something runs that deep.
+
+   Why not less than a page (gc Go's 2 KiB stacks).  Two goroutines'
+   first segments could share a page only if nothing ever ran more than
+   a few hundred bytes below a Go frame on them, and today StackGuard's
+   8 KiB is that room: the runtime's C is called straight from Go and
+   is not split-stack (chan ops, mallocgc and the collector it may run
+   on the goroutine's stack, gopanic and the libgcc unwinder, printing
+   and write(2)), and so are libc functions Go code calls directly
+   (//extern) and cgo's C, which runs on the goroutine's stack too.
+   runtime_newstack itself runs below the guard (StackMore).  Sub-page
+   segments need all of that split-stack or on the M's stack (g0): the
+   runtime's C built with -fsplit-stack (signal handlers, newstack and
+   the switch paths kept no-split, the guard set in context.S), every
+   libc and unwinder call from it and every cgo call moved to g0 or
+   given room by the linker (gold's __morestack_non_split; GNU ld does
+   nothing).  On arm, where nothing checks the stack, a stack is a bet
+   on the deepest the goroutine goes and cannot share pages at all.
    StackMax = 1 GB on 64-bit, 250 MB on 32-bit, as Go: the sum of a G's
      base stack and segments; a split beyond it is "stack overflow".
    StackFixed (arches without split stacks): the biggest of the kinds of
@@ -88,6 +113,18 @@ enum {
 #endif
   StackFixed = 256 << 10,
 };
+
+/* StackTopG: the bytes at the top of a goroutine's base stack that
+   hold its G (see "The G on top"), a multiple of 64.  The base stack's
+   full size: runtime_stack_basesize.  */
+#define StackTopG (((uintptr) sizeof (G) + 63) & ~(uintptr) 63)
+
+static inline uintptr
+runtime_stack_basesize (G *gp)
+{
+  uintptr n = gp->stackhi - gp->stacklo;
+  return (uintptr) gp == gp->stackhi ? n + StackTopG : n;
+}
 
 /* StackMin: the size of a goroutine's first segment, and of the
    smallest class of the segment cache.  The one knob for it (a torture

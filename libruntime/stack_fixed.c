@@ -217,7 +217,7 @@ void
 runtime_fixedstack_check (G *gp, _Bool slow)
 {
   uintptr lo = gp->stacklo;
-  FixedKind *k = kind_of (gp->stackhi - lo);
+  FixedKind *k = kind_of (runtime_stack_basesize (gp));
   if (k == NULL || k->guarded || lo == 0)
     return;
   /* On a segment (split-stack C, linked by __morestack) sp is not on
