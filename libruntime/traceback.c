@@ -342,25 +342,33 @@ runtime_stack_text (char *buf, uintptr cap, _Bool all, intgo skip)
 
 /* ---- Walking a goroutine that is switched out.  */
 
+/* Each walk leaves GP's context saved here, not where the scheduler
+   switched it out: the next time GP is resumed, for another walk or
+   by the scheduler, it goes on here, so here is where the next request
+   is served too (a request served only in runtime_tosched would be
+   missed, and GP would run on as if woken).  */
 void
 runtime_gcallers_self (G *gp)
 {
-  GWalk *w = gp->walk;
-  gp->walk = NULL;
-  w->n = runtime_callers (1, w->pcs, w->max);
-  volatile _Bool resumed = 0;
-  runtime_gosave (gp);
-  if (resumed)
+  GWalk *w;
+  while ((w = gp->walk) != NULL)
     {
-      runtime_san_switched ();  /* the scheduler runs it again */
-      return;
+      gp->walk = NULL;
+      w->n = runtime_callers (1, w->pcs, w->max);
+      volatile _Bool resumed = 0;
+      runtime_gosave (gp);
+      if (resumed)
+        {
+          runtime_san_switched ();  /* resumed: another walk, or to run */
+          continue;
+        }
+      resumed = 1;
+      G *req = w->requester;
+      gp->m = NULL;
+      __atomic_store_n (&w->done, 1, __ATOMIC_RELEASE);
+      runtime_g_tls = req;
+      runtime_stackguard_install (req);
+      runtime_san_switch_to_g (req);
+      runtime_gogo (req);
     }
-  resumed = 1;
-  G *req = w->requester;
-  gp->m = NULL;
-  __atomic_store_n (&w->done, 1, __ATOMIC_RELEASE);
-  runtime_g_tls = req;
-  runtime_stackguard_install (req);
-  runtime_san_switch_to_g (req);
-  runtime_gogo (req);
 }

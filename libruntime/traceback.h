@@ -99,7 +99,8 @@ typedef struct GWalk {
    GP cannot be walked (never started, in a system call, running).  */
 intgo runtime_gcallers (G *gp, uintptr *pcs, intgo max) HIDDEN;
 /* Called by a G resumed for that purpose, right after its switch
-   returns (proc.c).  */
+   returns (proc.c); it serves that request and every later one, since
+   GP's saved context stays inside it until the scheduler resumes GP.  */
 void runtime_gcallers_self (G *gp) HIDDEN;
 
 /* "[running]" or the wait reason, as Go prints it in a goroutine
