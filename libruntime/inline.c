@@ -343,8 +343,7 @@ unit_at (uint64_t off)
 static void
 index_unit (const UnitHeader *u, Unit *unit)
 {
-  Abbrevs t;
-  abbrevs_open (&t, u->abbrev_off);
+  Abbrevs t = { u->abbrev_off, NULL, 0, 0 };  /* one DIE: no table */
   Cursor c = u->die;
   Die d;
   unit->info_off = u->off;
@@ -365,7 +364,6 @@ index_unit (const UnitHeader *u, Unit *unit)
           unit->hi = hi > unit->hi ? hi : unit->hi;
         }
     }
-  abbrevs_close (&t);
 }
 
 static void
