@@ -116,20 +116,32 @@ typedef struct CallerResult {
 } CallerResult;
 
 CallerResult runtime_Caller (intgo skip) GOSYM ("runtime.Caller");
+/* Caller's answer for PC's counted frame LEVEL.  Apart from
+   go_callers, whose frame is gone when this one is made: the runtime's
+   C runs in the little room below a goroutine's stack guard
+   (stack.h).  */
+static CallerResult __attribute__ ((noinline))
+caller_result (uintptr pc, intgo level)
+{
+  CallerResult r = { 0, { NULL, 0 }, 0, 0 };
+  FrameIter it;
+  if (!counted_frame (&it, pc, level))
+    return r;
+  r.pc = pc;
+  r.ok = 1;
+  file_line (&it.fi, &r.file, &r.line);
+  return r;
+}
+
 CallerResult
 runtime_Caller (intgo skip)
 {
   CallerResult r = { 0, { NULL, 0 }, 0, 0 };
   uintptr pc;
   intgo level = 0;
-  FrameIter it;
-  if (skip < 0 || go_callers (skip, &pc, 1, &level) != 1
-      || !counted_frame (&it, pc, level))
+  if (skip < 0 || go_callers (skip, &pc, 1, &level) != 1)
     return r;
-  r.pc = pc;
-  r.ok = 1;
-  file_line (&it.fi, &r.file, &r.line);
-  return r;
+  return caller_result (pc, level);
 }
 
 intgo runtime_Callers (intgo skip, Slice pc) GOSYM ("runtime.Callers");

@@ -136,15 +136,15 @@ frameiter_at (FrameIter *it, intgo level)
       classify (fi);
       fi->entry = it->base.entry;
     }
-  else
+  else if (it->ncalls > 0)     /* else fi is the symbol's already */
     {
-      *fi = it->base;
-      if (it->ncalls > 0)
-        {
-          const InlinedCall *ic = &it->calls[it->ncalls - 1];
-          fi->has_pos = ic->has_call;
-          fi->pos = ic->call;
-        }
+      const InlinedCall *ic = &it->calls[it->ncalls - 1];
+      memset (fi, 0, sizeof *fi);
+      fi->sym = it->base.sym;
+      fi->entry = it->base.entry;
+      fi->has_pos = ic->has_call;
+      fi->pos = ic->call;
+      classify (fi);
     }
   it->wrapper = it->prev_sym != NULL && is_recover_wrapper (it->prev_sym, fi->sym);
   it->prev_sym = fi->sym;
@@ -154,13 +154,17 @@ frameiter_at (FrameIter *it, intgo level)
 _Bool
 runtime_frameiter_next (FrameIter *it, uintptr pc)
 {
-  if (!runtime_frameinfo (pc, &it->base))
+  if (!runtime_frameinfo (pc, &it->fi))
     {
       it->prev_sym = NULL;
       it->ncalls = 0;
       return 0;
     }
-  it->ncalls = it->base.go ? runtime_symtab_inlined (pc - 1, it->calls, MaxInlined) : 0;
+  it->base.sym = it->fi.sym;
+  it->base.entry = it->fi.entry;
+  it->base.has_pos = it->fi.has_pos;
+  it->base.pos = it->fi.pos;
+  it->ncalls = it->fi.go ? runtime_symtab_inlined (pc - 1, it->calls, MaxInlined) : 0;
   for (intgo level = 0;; level++)
     if (frameiter_at (it, level))
       return 1;

@@ -58,7 +58,12 @@ typedef struct FrameIter {
   _Bool wrapper;
   intgo level;               /* fi is PC's frame number LEVEL */
   const char *prev_sym;      /* the frame before, for wrapper; or NULL */
-  FrameInfo base;            /* the symbol's function, at PC's line */
+  struct {                   /* the symbol's function, at PC's line */
+    const char *sym;
+    uintptr entry;
+    _Bool has_pos;
+    SrcPos pos;
+  } base;
   InlinedCall calls[MaxInlined];
   intgo ncalls;
 } FrameIter;

@@ -22,12 +22,13 @@ func echo(in, out chan int) {
 	out <- <-in + 1
 }
 
-// walkUntil walks every goroutine until WANT shows, then twice more.
-func walkUntil(want string) {
+// walkUntil walks every goroutine until WANT shows (or with GONE, no
+// longer shows), then twice more.
+func walkUntil(want string, gone bool) {
 	buf := make([]byte, 8192)
 	for seen := 0; seen < 3; runtime.Gosched() {
 		n := runtime.Stack(buf, true)
-		if contains(string(buf[:n]), want) {
+		if contains(string(buf[:n]), want) != gone {
 			seen++
 		}
 	}
@@ -35,14 +36,15 @@ func walkUntil(want string) {
 
 func main() {
 	c := make(chan int)
-	go blocked(c) // line 38
+	go blocked(c) // line 39
 	in, out := make(chan int), make(chan int)
 	go echo(in, out)
-	walkUntil(" [chan receive]:\nmain.blocked(")
-	walkUntil(" [chan receive]:\nmain.echo(")
+	walkUntil(" [chan receive]:\nmain.blocked(", false)
+	walkUntil(" [chan receive]:\nmain.echo(", false)
 	in <- 41
 	println("echo:", <-out)
-	panic("after Stack") // line 45
+	walkUntil("\nmain.echo(", true) // until it has returned
+	panic("after Stack") // line 47
 }
 
 func contains(s, sub string) bool {
