@@ -13,6 +13,7 @@
 #include "runtime.h"
 #include "symtab.h"
 #include "leb128.h"
+#include "os.h"
 
 /* A byte range of the mapped file.  */
 typedef struct Span {
@@ -93,6 +94,50 @@ str_at (Span s, uint64_t off)
   if (off >= s.len || memchr (s.p + off, 0, s.len - off) == NULL)
     return NULL;
   return (const char *) s.p + off;
+}
+
+/* A table read on first use (the executable's, the inlined calls of a
+   unit): state moves Unread -> Reading -> Ready once.  The thread that
+   moves it to Reading (once_claim) writes the table, then publishes it
+   (once_publish, release); others read it only once they see Ready
+   (acquire), and wait meanwhile.  */
+typedef struct Once {
+  uint32_t state;
+  M *reader;                 /* the M reading: a fault inside the reader
+                                must not wait for itself */
+} Once;
+
+enum { OnceUnread, OnceReading, OnceReady };
+
+/* OnceReady if the table is ready, OnceReading if the caller has just
+   become its reader (it calls once_publish after), OnceUnread if it
+   cannot be read now (this M is its reader).  */
+static inline uint32_t
+once_claim (Once *o)
+{
+  uint32_t st = __atomic_load_n (&o->state, __ATOMIC_ACQUIRE);
+  if (st == OnceReady)
+    return OnceReady;
+  M *m = runtime_m ();
+  uint32_t unread = OnceUnread;
+  if (st == OnceUnread
+      && __atomic_compare_exchange_n (&o->state, &unread, OnceReading, 0,
+                                      __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE))
+    {
+      o->reader = m;
+      return OnceReading;
+    }
+  if (o->reader == m && m != NULL)
+    return OnceUnread;
+  while (__atomic_load_n (&o->state, __ATOMIC_ACQUIRE) != OnceReady)
+    runtime_osyield_os ();
+  return OnceReady;
+}
+
+static inline void
+once_publish (Once *o)
+{
+  __atomic_store_n (&o->state, OnceReady, __ATOMIC_RELEASE);
 }
 
 /* The forms and attributes the readers look at.  */

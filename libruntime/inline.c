@@ -17,7 +17,6 @@
    questions only scan a table.  Reads are bounds-checked (dwarf.h):
    malformed DWARF answers "no inlined call".  */
 #include "dwarf.h"
-#include "os.h"
 
 enum {
   DW_TAG_inlined_subroutine = 0x1d,
@@ -42,19 +41,8 @@ typedef struct CallRange {
   uint32_t depth;            /* 0: inlined straight into a function */
 } CallRange;
 
-/* A lazily read table (the unit index, one unit's calls): state moves
-   Unread -> Reading -> Ready once.  The thread that moves it to Reading
-   (CAS) writes the table, then publishes it (release); others read it
-   only once they see Ready (acquire), and wait meanwhile.  */
-typedef struct Once {
-  uint32_t state;
-  M *reader;                 /* the M reading: a fault inside the reader
-                                must not wait for itself */
-} Once;
-
-enum { Unread, Reading, Ready };
-
-/* What is known of one compile unit.  Written by its Once's reader:
+/* What is known of one compile unit.  Written by its Once's reader
+   (dwarf.h):
    info_off..line_off when the index is read, calls and ranges when the
    unit is.  */
 typedef struct Unit {
@@ -78,36 +66,6 @@ static struct {
   uintptr nunits;
   uintptr mapped;            /* bytes allocated for units */
 } idx;
-
-/* Returns Ready if the table is ready, Reading if the caller has become
-   its reader (it calls publish after), Unread if it cannot be read now.  */
-static uint32_t
-claim (Once *o)
-{
-  uint32_t st = __atomic_load_n (&o->state, __ATOMIC_ACQUIRE);
-  if (st == Ready)
-    return Ready;
-  M *m = runtime_m ();
-  uint32_t unread = Unread;
-  if (st == Unread
-      && __atomic_compare_exchange_n (&o->state, &unread, Reading, 0,
-                                      __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE))
-    {
-      o->reader = m;
-      return Reading;
-    }
-  if (o->reader == m && m != NULL)
-    return Unread;
-  while (__atomic_load_n (&o->state, __ATOMIC_ACQUIRE) != Ready)
-    runtime_osyield_os ();
-  return Ready;
-}
-
-static void
-publish (Once *o)
-{
-  __atomic_store_n (&o->state, Ready, __ATOMIC_RELEASE);
-}
 
 /* ---- Abbreviations: a unit's table, indexed by code.  */
 
@@ -390,19 +348,19 @@ read_index (void)
 static _Bool
 index_ready (void)
 {
-  if (__atomic_load_n (&idx.once.state, __ATOMIC_ACQUIRE) == Ready)
+  if (__atomic_load_n (&idx.once.state, __ATOMIC_ACQUIRE) == OnceReady)
     return idx.units != NULL;
   const DwarfSections *dw = runtime_dwarf_sections ();
   if (dw == NULL)
     return 0;
-  switch (claim (&idx.once))
+  switch (once_claim (&idx.once))
     {
-    case Reading:
+    case OnceReading:
       idx.dw = dw;
       read_index ();
-      publish (&idx.once);
+      once_publish (&idx.once);
       break;
-    case Unread:
+    case OnceUnread:
       return 0;
     default:
       break;
@@ -526,13 +484,13 @@ read_unit (Unit *unit)
 static _Bool
 unit_ready (Unit *unit)
 {
-  switch (claim (&unit->once))
+  switch (once_claim (&unit->once))
     {
-    case Reading:
+    case OnceReading:
       read_unit (unit);
-      publish (&unit->once);
+      once_publish (&unit->once);
       return 1;
-    case Unread:
+    case OnceUnread:
       return 0;
     default:
       return 1;
@@ -586,7 +544,7 @@ runtime_symtab_inlined (uintptr pc, InlinedCall *out, int max)
 void
 runtime_inline_forget (void)
 {
-  if (__atomic_load_n (&idx.once.state, __ATOMIC_ACQUIRE) != Ready)
+  if (__atomic_load_n (&idx.once.state, __ATOMIC_ACQUIRE) != OnceReady)
     return;
   for (uintptr i = 0; i < idx.nunits; i++)
     {

@@ -40,11 +40,9 @@ typedef struct LineUnit {
 } LineUnit;
 
 /* The executable as this file sees it.  Invariant: written only by the
-   thread that moves state from Unread to Reading, read by anyone once
-   state is Ready (release/acquire on state).  */
+   reader of once (dwarf.h), read by anyone once it is ready.  */
 static struct {
-  uint32_t state;
-  M *reader;                 /* the M reading, to refuse recursion */
+  Once once;
   Span file;
   uintptr bias;              /* load address minus file address */
   Span symtab, strtab;
@@ -53,8 +51,6 @@ static struct {
   uintptr nunits;
   DwarfSections dwarf;       /* the sections above, for inline.c */
 } exe;
-
-enum { Unread, Reading, Ready };
 
 /* ---- The ELF file.  */
 
@@ -152,38 +148,30 @@ share_dwarf (void)
                                 exe.rnglists, exe.ranges, exe.bias };
 }
 
-/* Map and index the executable once; 0 if it cannot be read now.  */
+/* Map and index the executable once; 0 if it cannot be read now (a
+   fault while reading it).  */
 static _Bool
 exe_ready (void)
 {
-  uint32_t st = __atomic_load_n (&exe.state, __ATOMIC_ACQUIRE);
-  if (st == Ready)
-    return 1;
-  M *m = runtime_m ();
-  uint32_t unread = Unread;
-  if (st == Unread
-      && __atomic_compare_exchange_n (&exe.state, &unread, Reading, 0,
-                                      __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE))
+  switch (once_claim (&exe.once))
     {
-      exe.reader = m;
-      uintptr size = 0, phdr = 0;
-      const void *p = runtime_mapexe (&size, &phdr);
-      if (p != NULL)
-        {
-          exe.file = (Span) { p, size };
-          read_sections (phdr);
-          line_index ();
-          share_dwarf ();
-        }
-      __atomic_store_n (&exe.state, Ready, __ATOMIC_RELEASE);
+    case OnceReady:
       return 1;
+    case OnceUnread:
+      return 0;
+    default:
+      break;
     }
-  /* Another thread reads it; this one waits, unless it is that thread
-     (a fault while reading).  */
-  if (exe.reader == m && m != NULL)
-    return 0;
-  while (__atomic_load_n (&exe.state, __ATOMIC_ACQUIRE) != Ready)
-    runtime_osyield_os ();
+  uintptr size = 0, phdr = 0;
+  const void *p = runtime_mapexe (&size, &phdr);
+  if (p != NULL)
+    {
+      exe.file = (Span) { p, size };
+      read_sections (phdr);
+      line_index ();
+      share_dwarf ();
+    }
+  once_publish (&exe.once);
   return 1;
 }
 
@@ -802,5 +790,5 @@ runtime_symtab_use_image (const void *image, uintptr size)
   exe.bias = 0;
   line_index ();
   share_dwarf ();
-  __atomic_store_n (&exe.state, Ready, __ATOMIC_RELEASE);
+  once_publish (&exe.once);
 }
