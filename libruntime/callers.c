@@ -20,11 +20,20 @@
 
 enum { MaxWalk = 128 };
 
+/* Whether IT's frame is one Callers and CallersFrames count.  */
+static _Bool
+counted (const FrameIter *it)
+{
+  return it->fi.go && !it->fi.thunk && !it->wrapper;
+}
+
 /* The Go frames of the current stack above the caller of the Go
    function that called us, after SKIP of them: return addresses into
-   PCS, at most MAX.  */
+   PCS, at most MAX.  A pc stands once for each counted frame it holds
+   (its inlined calls, then its function), as in libgo; with LEVEL,
+   *LEVEL gets which of them PCS[0] is.  */
 static intgo __attribute__ ((noinline))
-go_callers (intgo skip, uintptr *pcs, intgo max)
+go_callers (intgo skip, uintptr *pcs, intgo max, intgo *level)
 {
   uintptr raw[MaxWalk];
   intgo n = runtime_callers (1, raw, MaxWalk), out = 0;
@@ -32,18 +41,51 @@ go_callers (intgo skip, uintptr *pcs, intgo max)
   memset (&it, 0, sizeof it);
   for (intgo i = 0; i < n && out < max; i++)
     {
-      if (!runtime_frameiter_next (&it, raw[i])
-          || !it.fi.go || it.fi.thunk || it.wrapper)
+      intgo mine = 0;
+      if (!runtime_frameiter_next (&it, raw[i]))
         continue;
-      if (skip > 0)
+      do
         {
-          skip--;
-          continue;
+          if (!counted (&it))
+            continue;
+          if (skip > 0)
+            skip--;
+          else if (out < max)
+            {
+              if (out == 0 && level != NULL)
+                *level = mine;
+              pcs[out++] = raw[i];
+            }
+          mine++;
         }
-      pcs[out++] = raw[i];
+      while (runtime_frameiter_more (&it));
     }
   __asm__ volatile ("" ::: "memory");
   return out;
+}
+
+/* PC's counted frame number K (modulo how many it has) into IT->fi;
+   0 if it has none.  */
+static _Bool
+counted_frame (FrameIter *it, uintptr pc, intgo k)
+{
+  intgo count = 0;
+  memset (it, 0, sizeof *it);
+  if (!runtime_frameiter_next (it, pc))
+    return 0;
+  do
+    count += counted (it);
+  while (runtime_frameiter_more (it));
+  if (count == 0)
+    return 0;
+  k %= count;
+  memset (it, 0, sizeof *it);
+  runtime_frameiter_next (it, pc);
+  do
+    if (counted (it) && k-- == 0)
+      return 1;
+  while (runtime_frameiter_more (it));
+  return 0;
 }
 
 static String
@@ -74,18 +116,32 @@ typedef struct CallerResult {
 } CallerResult;
 
 CallerResult runtime_Caller (intgo skip) GOSYM ("runtime.Caller");
+/* Caller's answer for PC's counted frame LEVEL.  Apart from
+   go_callers, whose frame is gone when this one is made: the runtime's
+   C runs in the little room below a goroutine's stack guard
+   (stack.h).  */
+static CallerResult __attribute__ ((noinline))
+caller_result (uintptr pc, intgo level)
+{
+  CallerResult r = { 0, { NULL, 0 }, 0, 0 };
+  FrameIter it;
+  if (!counted_frame (&it, pc, level))
+    return r;
+  r.pc = pc;
+  r.ok = 1;
+  file_line (&it.fi, &r.file, &r.line);
+  return r;
+}
+
 CallerResult
 runtime_Caller (intgo skip)
 {
   CallerResult r = { 0, { NULL, 0 }, 0, 0 };
   uintptr pc;
-  FrameInfo fi;
-  if (skip < 0 || go_callers (skip, &pc, 1) != 1 || !runtime_frameinfo (pc, &fi))
+  intgo level = 0;
+  if (skip < 0 || go_callers (skip, &pc, 1, &level) != 1)
     return r;
-  r.pc = pc;
-  r.ok = 1;
-  file_line (&fi, &r.file, &r.line);
-  return r;
+  return caller_result (pc, level);
 }
 
 intgo runtime_Callers (intgo skip, Slice pc) GOSYM ("runtime.Callers");
@@ -95,7 +151,7 @@ runtime_Callers (intgo skip, Slice pc)
   if (pc.len <= 0)
     return 0;
   /* skip 0 is runtime.Callers itself, which is no Go frame here.  */
-  return go_callers (skip > 0 ? skip - 1 : 0, pc.array, pc.len);
+  return go_callers (skip > 0 ? skip - 1 : 0, pc.array, pc.len, NULL);
 }
 
 /* ---- Func.  */
@@ -124,9 +180,13 @@ runtime_FuncForPC (uintptr pc)
      entry address (Func.Entry) is the function's own.  */
   if (runtime_frameinfo (pc + 1, &fi) && fi.entry == pc)
     return new_func (&fi);
-  if (!runtime_frameinfo (pc, &fi))
+  /* Inside inlined code, as gc: the innermost function, with the entry
+     of the function that holds it.  */
+  FrameIter it;
+  memset (&it, 0, sizeof it);
+  if (!runtime_frameiter_next (&it, pc))
     return NULL;
-  return new_func (&fi);
+  return new_func (&it.fi);
 }
 
 String runtime_Func_Name (Func *f) GOSYM ("runtime.Func.Name");
@@ -161,11 +221,13 @@ runtime_Func_FileLine (Func *f, uintptr pc)
 
 /* ---- CallersFrames, Frames.Next.  */
 
-/* runtime.Frames (ABI 5.2: 40 bytes on amd64): the pcs, and how many
-   of them Next has returned (in lastCount; last is unused).  */
+/* runtime.Frames (ABI 5.2: 40 bytes on amd64): the pcs, how many of
+   them Next has returned (in lastCount), and how many times in a row
+   before the last one its pc came (in last): a pc stands once for each
+   frame it holds, inlined calls first (go_callers).  */
 typedef struct Frames {
   Slice callers;
-  uintptr last;
+  uintptr repeats;
   intgo next;
 } Frames;
 
@@ -202,17 +264,21 @@ runtime_Frames_Next (Frames *ci)
 {
   FrameMore r;
   memset (&r, 0, sizeof r);
-  FrameInfo fi;
+  FrameIter it;
+  const uintptr *pcs = ci->callers.array;
   while (ci->next < ci->callers.len)
     {
-      uintptr pc = ((uintptr *) ci->callers.array)[ci->next++];
-      if (!runtime_frameinfo (pc, &fi))
+      intgo i = ci->next++;
+      uintptr pc = pcs[i];
+      ci->repeats = i > 0 && pcs[i - 1] == pc ? ci->repeats + 1 : 0;
+      if (!counted_frame (&it, pc, (intgo) ci->repeats))
         continue;
       r.frame.pc = pc - 1;
-      r.frame.func = new_func (&fi);
-      r.frame.function = r.frame.func->name;
-      file_line (&fi, &r.frame.file, &r.frame.line);
-      r.frame.entry = fi.entry;
+      /* gc has no Func for an inlined call, only its name.  */
+      r.frame.func = it.fi.inlined ? NULL : new_func (&it.fi);
+      r.frame.function = gostring (it.fi.name);
+      file_line (&it.fi, &r.frame.file, &r.frame.line);
+      r.frame.entry = it.fi.entry;
       break;
     }
   r.more = ci->next < ci->callers.len;

@@ -12,6 +12,8 @@
      main.main..init0       main.init.0
      __go_init_main         main.init
      example_0com_1p.F      example.com/p.F (components decoded)
+     main.f.constprop.0     main.f (GCC's clones: .constprop.N,
+                            .isra.N, .part.N, .cold)
 
    Anything else without a dot is C code and is left as it is.  */
 #include <string.h>
@@ -131,6 +133,45 @@ value_method (const char *pkg, uintptr pkglen, const char *type, uintptr typelen
   return 0;
 }
 
+/* The length of the GCC clone suffix at P (".constprop.N", ".isra.N",
+   ".part.N", ".cold"), or 0.  */
+static uintptr
+clone_marker (const char *p)
+{
+  static const char *const clones[] = { ".constprop.", ".isra.", ".part.", ".cold" };
+  for (unsigned i = 0; i < sizeof clones / sizeof clones[0]; i++)
+    {
+      uintptr n = strlen (clones[i]);
+      if (strncmp (p, clones[i], n) != 0)
+        continue;
+      if (i == 3)
+        return n;
+      uintptr d = n;           /* a number follows */
+      while (p[d] >= '0' && p[d] <= '9')
+        d++;
+      return d > n ? d : 0;
+    }
+  return 0;
+}
+
+/* Where GCC's clone suffixes start in SYM (one or more, to the end of
+   the name), or NULL.  A Go name has no component that is a number; a
+   method may be called "cold" (the caller checks).  */
+static const char *
+clone_suffix (const char *sym)
+{
+  for (const char *p = strchr (sym, '.'); p != NULL; p = strchr (p + 1, '.'))
+    {
+      const char *q = p;
+      uintptr n;
+      while (*q != 0 && (n = clone_marker (q)) != 0)
+        q += n;
+      if (*q == 0)
+        return p;
+    }
+  return NULL;
+}
+
 _Bool
 runtime_funcname (const char *sym, uintptr entry, char *buf, uintptr size)
 {
@@ -157,6 +198,19 @@ runtime_funcname (const char *sym, uintptr entry, char *buf, uintptr size)
         puts_ (&o, sym);
         return 0;
       }
+  const char *clone = clone_suffix (dot + 1);
+  if (clone != NULL && (uintptr) (clone - sym) < 256)
+    {
+      /* The function it is a clone of; for a method, the original's
+         entry if it is still there (the descriptors list that).  */
+      char orig[256];
+      memcpy (orig, sym, (uintptr) (clone - sym));
+      orig[clone - sym] = 0;
+      uintptr e = runtime_symtab_addr (orig);
+      /* A method may be called cold: then there is no such original.  */
+      if (e != 0 || strcmp (clone, ".cold") != 0)
+        return runtime_funcname (orig, e != 0 ? e : entry, buf, size);
+    }
   const char *pkg = sym, *rest = dot + 1;
   uintptr pkglen = (uintptr) (dot - sym);
   decode (&o, pkg, dot);

@@ -6,15 +6,14 @@
    table is searched linearly (a traceback asks a few dozen questions),
    and the line programs are run once to learn the address range each
    covers, after which a question runs only the programs whose range
-   holds the address.  Every read goes through a Cursor that stops at
-   the end of its table: malformed data leaves the cursor "bad", and the
-   answer is "not known".  */
+   holds the address.  Every read goes through a Cursor (dwarf.h) that
+   stops at the end of its table: malformed data leaves the cursor
+   "bad", and the answer is "not known".  */
 #include <elf.h>
 #include <string.h>
 
-#include "symtab.h"
+#include "dwarf.h"
 #include "os.h"
-#include "leb128.h"
 
 #if ARCH_PTRSIZE == 8
 typedef Elf64_Ehdr Ehdr;
@@ -32,12 +31,6 @@ typedef Elf32_Sym Sym;
 #define ELF_CLASS ELFCLASS32
 #endif
 
-/* A byte range of the mapped file.  */
-typedef struct Span {
-  const uint8_t *p;
-  uintptr len;
-} Span;
-
 /* The line program of one compilation unit and the addresses its rows
    cover (lo == hi: none).  */
 typedef struct LineUnit {
@@ -47,97 +40,17 @@ typedef struct LineUnit {
 } LineUnit;
 
 /* The executable as this file sees it.  Invariant: written only by the
-   thread that moves state from Unread to Reading, read by anyone once
-   state is Ready (release/acquire on state).  */
+   reader of once (dwarf.h), read by anyone once it is ready.  */
 static struct {
-  uint32_t state;
-  M *reader;                 /* the M reading, to refuse recursion */
+  Once once;
   Span file;
   uintptr bias;              /* load address minus file address */
   Span symtab, strtab;
-  Span line, line_str, str, info, abbrev;
+  Span line, line_str, str, info, abbrev, rnglists, ranges;
   LineUnit *units;
   uintptr nunits;
+  DwarfSections dwarf;       /* the sections above, for inline.c */
 } exe;
-
-enum { Unread, Reading, Ready };
-
-/* ---- Bounds-checked reading.  */
-
-typedef struct Cursor {
-  const uint8_t *p, *end;
-  _Bool bad;                 /* a read went past end, or data was invalid */
-} Cursor;
-
-static Cursor
-cursor (Span s, uintptr off)
-{
-  Cursor c = { s.p, s.p + s.len, 0 };
-  if (off > s.len)
-    c.bad = 1, c.p = c.end;
-  else
-    c.p += off;
-  return c;
-}
-
-static uint64_t
-get_fixed (Cursor *c, unsigned n)
-{
-  if (c->bad || (uintptr) (c->end - c->p) < n)
-    {
-      c->bad = 1;
-      c->p = c->end;
-      return 0;
-    }
-  uint64_t v = 0;
-  memcpy (&v, c->p, n);        /* little-endian targets only */
-  c->p += n;
-  return v;
-}
-
-static uint8_t get_u8 (Cursor *c) { return (uint8_t) get_fixed (c, 1); }
-
-static uint64_t
-get_leb (Cursor *c, _Bool is_signed)
-{
-  _Bool truncated = 0;
-  if (c->bad)
-    return 0;
-  uint64_t v = leb128_decode (&c->p, c->end, is_signed, &truncated);
-  if (truncated)
-    c->bad = 1;
-  return v;
-}
-
-static uint64_t get_uleb (Cursor *c) { return get_leb (c, 0); }
-static int64_t get_sleb (Cursor *c) { return (int64_t) get_leb (c, 1); }
-
-/* A NUL-terminated string at the cursor.  */
-static const char *
-get_cstr (Cursor *c)
-{
-  if (c->bad)
-    return NULL;
-  const uint8_t *nul = memchr (c->p, 0, (uintptr) (c->end - c->p));
-  if (nul == NULL)
-    {
-      c->bad = 1;
-      c->p = c->end;
-      return NULL;
-    }
-  const char *s = (const char *) c->p;
-  c->p = nul + 1;
-  return s;
-}
-
-/* The string at OFF in a string section, or NULL.  */
-static const char *
-str_at (Span s, uint64_t off)
-{
-  if (off >= s.len || memchr (s.p + off, 0, s.len - off) == NULL)
-    return NULL;
-  return (const char *) s.p + off;
-}
 
 /* ---- The ELF file.  */
 
@@ -217,6 +130,10 @@ read_sections (uintptr loaded_phdr)
         exe.info = data;
       else if (strcmp (name, ".debug_abbrev") == 0)
         exe.abbrev = data;
+      else if (strcmp (name, ".debug_rnglists") == 0)
+        exe.rnglists = data;
+      else if (strcmp (name, ".debug_ranges") == 0)
+        exe.ranges = data;
     }
   if (exe.symtab.p == NULL)
     exe.symtab = dynsym, exe.strtab = dynstr;
@@ -224,37 +141,37 @@ read_sections (uintptr loaded_phdr)
 
 static void line_index (void);
 
-/* Map and index the executable once; 0 if it cannot be read now.  */
+static void
+share_dwarf (void)
+{
+  exe.dwarf = (DwarfSections) { exe.info, exe.abbrev, exe.str, exe.line_str,
+                                exe.rnglists, exe.ranges, exe.bias };
+}
+
+/* Map and index the executable once; 0 if it cannot be read now (a
+   fault while reading it).  */
 static _Bool
 exe_ready (void)
 {
-  uint32_t st = __atomic_load_n (&exe.state, __ATOMIC_ACQUIRE);
-  if (st == Ready)
-    return 1;
-  M *m = runtime_m ();
-  uint32_t unread = Unread;
-  if (st == Unread
-      && __atomic_compare_exchange_n (&exe.state, &unread, Reading, 0,
-                                      __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE))
+  switch (once_claim (&exe.once))
     {
-      exe.reader = m;
-      uintptr size = 0, phdr = 0;
-      const void *p = runtime_mapexe (&size, &phdr);
-      if (p != NULL)
-        {
-          exe.file = (Span) { p, size };
-          read_sections (phdr);
-          line_index ();
-        }
-      __atomic_store_n (&exe.state, Ready, __ATOMIC_RELEASE);
+    case OnceReady:
       return 1;
+    case OnceUnread:
+      return 0;
+    default:
+      break;
     }
-  /* Another thread reads it; this one waits, unless it is that thread
-     (a fault while reading).  */
-  if (exe.reader == m && m != NULL)
-    return 0;
-  while (__atomic_load_n (&exe.state, __ATOMIC_ACQUIRE) != Ready)
-    runtime_osyield_os ();
+  uintptr size = 0, phdr = 0;
+  const void *p = runtime_mapexe (&size, &phdr);
+  if (p != NULL)
+    {
+      exe.file = (Span) { p, size };
+      read_sections (phdr);
+      line_index ();
+      share_dwarf ();
+    }
+  once_publish (&exe.once);
   return 1;
 }
 
@@ -344,11 +261,6 @@ enum {
   DW_LNS_const_add_pc, DW_LNS_fixed_advance_pc,
   DW_LNE_end_sequence = 1, DW_LNE_set_address = 2, DW_LNE_define_file = 3,
   DW_LNCT_path = 1, DW_LNCT_directory_index = 2,
-  DW_FORM_block = 0x09, DW_FORM_block1 = 0x0a, DW_FORM_data1 = 0x0b,
-  DW_FORM_data2 = 0x05, DW_FORM_data4 = 0x06, DW_FORM_data8 = 0x07,
-  DW_FORM_data16 = 0x1e, DW_FORM_string = 0x08, DW_FORM_strp = 0x0e,
-  DW_FORM_udata = 0x0f, DW_FORM_line_strp = 0x1f, DW_FORM_strx = 0x1a,
-  DW_FORM_strx1 = 0x25, DW_FORM_strx2 = 0x26, DW_FORM_strx4 = 0x28,
 };
 
 /* The header of one line program, as far as rows need it.  */
@@ -428,11 +340,8 @@ read_line_header (uintptr off, LineHeader *h, uintptr *next)
   return !c.bad && h->addr_size <= 8;
 }
 
-/* Read one attribute value of form FORM: strings are returned, other
-   values (constants, offsets) left in *VAL, anything else skipped.
-   ADDR_SIZE is the unit's address size.  */
-static const char *
-read_form (Cursor *c, uint64_t form, _Bool dwarf64, unsigned addr_size,
+const char *
+runtime_dwarf_form (Cursor *c, uint64_t form, _Bool dwarf64, unsigned addr_size,
            uint64_t *val)
 {
   unsigned off_size = dwarf64 ? 8 : 4;
@@ -464,7 +373,7 @@ read_form (Cursor *c, uint64_t form, _Bool dwarf64, unsigned addr_size,
     case DW_FORM_block1: skip = get_fixed (c, 1); break;
     case 0x03: skip = get_fixed (c, 2); break;
     case 0x04: skip = get_fixed (c, 4); break;
-    case 0x16: return read_form (c, get_uleb (c), dwarf64, addr_size, val);
+    case 0x16: return runtime_dwarf_form (c, get_uleb (c), dwarf64, addr_size, val);
     default:
       c->bad = 1;
       return NULL;
@@ -487,7 +396,7 @@ read_entry5 (Cursor *c, Cursor fmt, unsigned nfmt, _Bool dwarf64,
   for (unsigned i = 0; i < nfmt && !c->bad; i++)
     {
       uint64_t type = get_uleb (&fmt), form = get_uleb (&fmt), val;
-      const char *s = read_form (c, form, dwarf64, 8, &val);
+      const char *s = runtime_dwarf_form (c, form, dwarf64, 8, &val);
       if (type == DW_LNCT_path)
         *path = s;
       else if (type == DW_LNCT_directory_index)
@@ -664,50 +573,102 @@ run_line_program (const LineHeader *h, const uintptr *want, Row *found,
   return 0;
 }
 
-/* The first DIE of each unit of .debug_info (the compile unit): its
-   DW_AT_stmt_list names its line program, whose directory 0 is its
-   DW_AT_comp_dir before line table version 5.  */
-enum { DW_AT_stmt_list = 0x10, DW_AT_comp_dir = 0x1b };
+/* ---- .debug_info units and abbreviations.  */
 
-static void
-unit_comp_dir (Cursor *c, uint64_t code, uintptr abbrev_off, _Bool dwarf64,
-               unsigned addr_size)
+_Bool
+runtime_dwarf_abbrev_next (Cursor *a, Abbrev *ab)
 {
-  Cursor a = cursor (exe.abbrev, abbrev_off);
-  for (;;)                     /* find CODE's declaration */
+  ab->code = get_uleb (a);
+  if (ab->code == 0 || a->bad)
+    return 0;
+  ab->tag = get_uleb (a);
+  ab->children = get_u8 (a) != 0;
+  ab->specs = *a;
+  uint64_t at, form;
+  int64_t implicit;
+  while (runtime_dwarf_spec_next (a, &at, &form, &implicit))
+    ;
+  return !a->bad;
+}
+
+_Bool
+runtime_dwarf_spec_next (Cursor *specs, uint64_t *at, uint64_t *form,
+                         int64_t *implicit)
+{
+  *at = get_uleb (specs);
+  *form = get_uleb (specs);
+  *implicit = *form == DW_FORM_implicit_const ? get_sleb (specs) : 0;
+  return !(*at == 0 && *form == 0) && !specs->bad;
+}
+
+_Bool
+runtime_dwarf_unit (uintptr off, UnitHeader *u, uintptr *next)
+{
+  memset (u, 0, sizeof *u);
+  *next = exe.info.len;
+  Cursor c = cursor (exe.info, off);
+  uint64_t len = get_fixed (&c, 4);
+  if (len == 0xffffffff)
+    u->dwarf64 = 1, len = get_fixed (&c, 8);
+  if (c.bad || len > (uintptr) (c.end - c.p))
+    return 0;
+  u->off = off;
+  u->end = *next = (uintptr) (c.p - exe.info.p) + (uintptr) len;
+  c.end = c.p + len;
+  u->version = (unsigned) get_fixed (&c, 2);
+  u->is_compile = 1;
+  if (u->version >= 5)
     {
-      uint64_t have = get_uleb (&a);
-      if (have == 0 || a.bad)
-        return;
-      get_uleb (&a);           /* tag */
-      get_u8 (&a);             /* children */
-      if (have == code)
-        break;
-      for (;;)
-        {
-          uint64_t at = get_uleb (&a), form = get_uleb (&a);
-          if (form == 0x21)
-            get_sleb (&a);
-          if ((at == 0 && form == 0) || a.bad)
-            break;
-        }
+      uint8_t type = get_u8 (&c);
+      u->addr_size = get_u8 (&c);
+      u->abbrev_off = get_fixed (&c, u->dwarf64 ? 8 : 4);
+      if (type == 4 || type == 6)      /* skeleton, split: an id */
+        get_fixed (&c, 8);
+      else if (type == 2 || type == 3) /* type units */
+        u->is_compile = 0;
     }
-  const char *dir = NULL;
-  uint64_t stmt = (uint64_t) -1;
-  for (;;)
+  else
     {
-      uint64_t at = get_uleb (&a), form = get_uleb (&a), val;
-      if (form == 0x21)
-        get_sleb (&a);
-      if ((at == 0 && form == 0) || a.bad || c->bad)
-        break;
-      const char *str = read_form (c, form, dwarf64, addr_size, &val);
+      u->abbrev_off = get_fixed (&c, u->dwarf64 ? 8 : 4);
+      u->addr_size = get_u8 (&c);
+    }
+  u->die = c;
+  return !c.bad && u->version >= 2 && u->version <= 5 && u->addr_size <= 8
+         && u->abbrev_off < exe.abbrev.len;
+}
+
+_Bool
+runtime_dwarf_find_abbrev (uint64_t abbrev_off, uint64_t code, Abbrev *ab)
+{
+  Cursor a = cursor (exe.abbrev, (uintptr) abbrev_off);
+  while (runtime_dwarf_abbrev_next (&a, ab))
+    if (ab->code == code)
+      return 1;
+  return 0;
+}
+
+/* The first DIE of each compile unit: its DW_AT_stmt_list names its
+   line program, whose directory 0 is its DW_AT_comp_dir before line
+   table version 5.  */
+static void
+unit_comp_dir (const UnitHeader *u)
+{
+  Cursor c = u->die;
+  Abbrev ab;
+  if (!runtime_dwarf_find_abbrev (u->abbrev_off, get_uleb (&c), &ab))
+    return;
+  const char *dir = NULL;
+  uint64_t stmt = (uint64_t) -1, at, form, val;
+  int64_t implicit;
+  while (runtime_dwarf_spec_next (&ab.specs, &at, &form, &implicit) && !c.bad)
+    {
+      const char *str = runtime_dwarf_form (&c, form, u->dwarf64, u->addr_size, &val);
       if (at == DW_AT_comp_dir)
         dir = str;
       else if (at == DW_AT_stmt_list)
         stmt = val;
     }
-  if (dir == NULL || c->bad)
+  if (dir == NULL || c.bad)
     return;
   for (uintptr i = 0; i < exe.nunits; i++)
     if (exe.units[i].off == stmt)
@@ -717,41 +678,11 @@ unit_comp_dir (Cursor *c, uint64_t code, uintptr abbrev_off, _Bool dwarf64,
 static void
 comp_dirs (void)
 {
-  uintptr off = 0;
-  while (off < exe.info.len)
-    {
-      Cursor c = cursor (exe.info, off);
-      _Bool dwarf64 = 0;
-      uint64_t len = get_fixed (&c, 4);
-      if (len == 0xffffffff)
-        dwarf64 = 1, len = get_fixed (&c, 8);
-      if (c.bad || len > (uintptr) (c.end - c.p))
-        return;
-      off = (uintptr) (c.p - exe.info.p) + (uintptr) len;
-      c.end = c.p + len;
-      unsigned version = (unsigned) get_fixed (&c, 2), addr_size;
-      uint64_t abbrev_off;
-      if (version >= 5)
-        {
-          uint8_t type = get_u8 (&c);
-          addr_size = get_u8 (&c);
-          abbrev_off = get_fixed (&c, dwarf64 ? 8 : 4);
-          if (type == 4 || type == 6)      /* skeleton, split: an id */
-            get_fixed (&c, 8);
-          else if (type == 2 || type == 3) /* type units */
-            continue;
-        }
-      else
-        {
-          abbrev_off = get_fixed (&c, dwarf64 ? 8 : 4);
-          addr_size = get_u8 (&c);
-        }
-      if (c.bad || version < 2 || version > 5 || addr_size > 8)
-        continue;
-      uint64_t code = get_uleb (&c);
-      if (code != 0 && abbrev_off < exe.abbrev.len)
-        unit_comp_dir (&c, code, (uintptr) abbrev_off, dwarf64, addr_size);
-    }
+  uintptr off = 0, next;
+  UnitHeader u;
+  for (; off < exe.info.len; off = next)
+    if (runtime_dwarf_unit (off, &u, &next) && u.is_compile)
+      unit_comp_dir (&u);
 }
 
 /* Learn the addresses each unit covers (once, from exe_ready).  */
@@ -809,6 +740,29 @@ runtime_symtab_line (uintptr pc, SrcPos *pos)
   return 0;
 }
 
+const DwarfSections *
+runtime_dwarf_sections (void)
+{
+  if (!exe_ready () || exe.info.p == NULL)
+    return NULL;
+  return &exe.dwarf;
+}
+
+_Bool
+runtime_dwarf_file (uintptr line_off, uint64_t n, SrcPos *pos)
+{
+  if (!exe_ready ())
+    return 0;
+  LineHeader h;
+  uintptr next;
+  if (!read_line_header (line_off, &h, &next))
+    return 0;
+  for (uintptr i = 0; i < exe.nunits; i++)
+    if (exe.units[i].off == line_off)
+      h.comp_dir = exe.units[i].comp_dir;
+  return line_file (&h, n, pos);
+}
+
 uintptr
 runtime_srcpos_path (const SrcPos *pos, char *buf, uintptr size)
 {
@@ -829,10 +783,12 @@ void
 runtime_symtab_use_image (const void *image, uintptr size)
 {
   exe_ready ();                /* no reader left running */
+  runtime_inline_forget ();
   memset (&exe, 0, sizeof exe);
   exe.file = (Span) { image, size };
   read_sections (0);
   exe.bias = 0;
   line_index ();
-  __atomic_store_n (&exe.state, Ready, __ATOMIC_RELEASE);
+  share_dwarf ();
+  once_publish (&exe.once);
 }

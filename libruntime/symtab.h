@@ -31,6 +31,18 @@ typedef struct SrcPos {
 } SrcPos;
 _Bool runtime_symtab_line (uintptr pc, SrcPos *pos) HIDDEN;
 
+/* The calls inlined at PC, innermost first, at most MAX into CALLS;
+   returns how many (0: PC is in no inlined code).  NAME is the inlined
+   function's symbol name (may be NULL if not known), CALL the position
+   of the call in the function it is inlined into (the next entry's, or
+   the one PC's symbol names), if HAS_CALL.  (inline.c)  */
+typedef struct InlinedCall {
+  const char *name;
+  _Bool has_call;
+  SrcPos call;
+} InlinedCall;
+int runtime_symtab_inlined (uintptr pc, InlinedCall *calls, int max) HIDDEN;
+
 /* "DIR/FILE" (FILE alone when absolute or DIR empty) into BUF of SIZE
    bytes, truncated, NUL-terminated; returns its length.  */
 uintptr runtime_srcpos_path (const SrcPos *pos, char *buf, uintptr size)

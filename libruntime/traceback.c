@@ -82,6 +82,17 @@ has_suffix (const char *s, const char *suffix)
   return n >= k && strcmp (s + n - k, suffix) == 0;
 }
 
+/* FI's flags, from its symbol and position.  */
+static void
+classify (FrameInfo *fi)
+{
+  fi->go = runtime_funcname (fi->sym, fi->entry, fi->name, sizeof fi->name);
+  if (fi->go && fi->has_pos && !has_suffix (fi->pos.file, ".go"))
+    fi->go = 0;                /* a Go-named function written in C */
+  fi->runtime = strncmp (fi->name, "runtime.", 8) == 0 || !fi->go;
+  fi->thunk = strstr (fi->sym, ".go..thunk") != NULL;
+}
+
 _Bool
 runtime_frameinfo (uintptr pc, FrameInfo *fi)
 {
@@ -89,21 +100,55 @@ runtime_frameinfo (uintptr pc, FrameInfo *fi)
   uintptr at = pc - 1;
   if (!runtime_symtab_func (at, &fi->sym, &fi->entry))
     return 0;
-  fi->go = runtime_funcname (fi->sym, fi->entry, fi->name, sizeof fi->name);
   fi->has_pos = runtime_symtab_line (at, &fi->pos);
-  if (fi->go && fi->has_pos && !has_suffix (fi->pos.file, ".go"))
-    fi->go = 0;                /* a Go-named function written in C */
-  fi->runtime = strncmp (fi->name, "runtime.", 8) == 0 || !fi->go;
-  fi->thunk = strstr (fi->sym, ".go..thunk") != NULL;
+  classify (fi);
   return 1;
 }
 
 static _Bool
-is_recover_wrapper (const FrameInfo *inner, const FrameInfo *outer)
+is_recover_wrapper (const char *inner, const char *outer)
 {
-  uintptr n = strlen (outer->sym);
-  return strncmp (inner->sym, outer->sym, n) == 0
-         && strcmp (inner->sym + n, "..r") == 0;
+  uintptr n = strlen (outer);
+  return strncmp (inner, outer, n) == 0 && strcmp (inner + n, "..r") == 0;
+}
+
+/* IT's frame number LEVEL of its pc into it->fi: inlined call LEVEL
+   (at the line of the call inside it), or past them the symbol's
+   function.  0 if that call's function is not known.  */
+static _Bool
+frameiter_at (FrameIter *it, intgo level)
+{
+  FrameInfo *fi = &it->fi;
+  it->level = level;
+  if (level < it->ncalls)
+    {
+      const InlinedCall *ic = &it->calls[level];
+      if (ic->name == NULL)
+        return 0;
+      memset (fi, 0, sizeof *fi);
+      fi->sym = ic->name;
+      fi->inlined = 1;
+      /* Its own entry, for funcname's methods; the frame keeps the
+         symbol's.  */
+      fi->entry = runtime_symtab_addr (ic->name);
+      fi->has_pos = level == 0 ? it->base.has_pos : it->calls[level - 1].has_call;
+      fi->pos = level == 0 ? it->base.pos : it->calls[level - 1].call;
+      classify (fi);
+      fi->entry = it->base.entry;
+    }
+  else if (it->ncalls > 0)     /* else fi is the symbol's already */
+    {
+      const InlinedCall *ic = &it->calls[it->ncalls - 1];
+      memset (fi, 0, sizeof *fi);
+      fi->sym = it->base.sym;
+      fi->entry = it->base.entry;
+      fi->has_pos = ic->has_call;
+      fi->pos = ic->call;
+      classify (fi);
+    }
+  it->wrapper = it->prev_sym != NULL && is_recover_wrapper (it->prev_sym, fi->sym);
+  it->prev_sym = fi->sym;
+  return 1;
 }
 
 _Bool
@@ -111,13 +156,27 @@ runtime_frameiter_next (FrameIter *it, uintptr pc)
 {
   if (!runtime_frameinfo (pc, &it->fi))
     {
-      it->have_prev = 0;
+      it->prev_sym = NULL;
+      it->ncalls = 0;
       return 0;
     }
-  it->wrapper = it->have_prev && is_recover_wrapper (&it->prev, &it->fi);
-  it->prev = it->fi;
-  it->have_prev = 1;
-  return 1;
+  it->base.sym = it->fi.sym;
+  it->base.entry = it->fi.entry;
+  it->base.has_pos = it->fi.has_pos;
+  it->base.pos = it->fi.pos;
+  it->ncalls = it->fi.go ? runtime_symtab_inlined (pc - 1, it->calls, MaxInlined) : 0;
+  for (intgo level = 0;; level++)
+    if (frameiter_at (it, level))
+      return 1;
+}
+
+_Bool
+runtime_frameiter_more (FrameIter *it)
+{
+  while (it->level < it->ncalls)
+    if (frameiter_at (it, it->level + 1))
+      return 1;
+  return 0;
 }
 
 /* ---- Output to stderr or to a buffer (runtime.Stack).  */
@@ -154,7 +213,8 @@ emitnum (Sink *s, uint64_t v, unsigned base)
   emit (s, b + i, sizeof b - (uintptr) i);
 }
 
-/* One frame: "NAME(...)", then a tab and file:line +0xoff.  */
+/* One frame: "NAME(...)", then a tab and file:line +0xoff (no
+   offset for an inlined call).  */
 static void
 frame_to (Sink *s, const char *name, const char *args, const FrameInfo *fi,
           uintptr pc)
@@ -172,8 +232,11 @@ frame_to (Sink *s, const char *name, const char *args, const FrameInfo *fi,
     }
   else
     emits (s, "?:0");
-  emits (s, " +");
-  emitnum (s, pc - fi->entry, 16);
+  if (!fi->inlined)
+    {
+      emits (s, " +");         /* gc shows no offset for an inlined call */
+      emitnum (s, pc - fi->entry, 16);
+    }
   emits (s, "\n");
 }
 
@@ -201,14 +264,17 @@ frames_to (Sink *s, const uintptr *pcs, intgo n)
     {
       if (!runtime_frameiter_next (&it, pcs[i]))
         continue;
-      _Bool wrapper = it.wrapper;
-      /* A panic in the middle of the stack (its deferred calls run
-         above it) shows as gc shows it, "panic(...)".  */
-      _Bool mid_panic = printed > 0 && strcmp (it.fi.sym, "runtime.gopanic") == 0;
-      if ((it.fi.runtime || it.fi.thunk || wrapper) && !mid_panic)
-        continue;
-      printed++;
-      frame_to (s, mid_panic ? "panic" : it.fi.name, "(...)", &it.fi, pcs[i]);
+      do
+        {
+          /* A panic in the middle of the stack (its deferred calls run
+             above it) shows as gc shows it, "panic(...)".  */
+          _Bool mid_panic = printed > 0 && strcmp (it.fi.sym, "runtime.gopanic") == 0;
+          if ((it.fi.runtime || it.fi.thunk || it.wrapper) && !mid_panic)
+            continue;
+          printed++;
+          frame_to (s, mid_panic ? "panic" : it.fi.name, "(...)", &it.fi, pcs[i]);
+        }
+      while (runtime_frameiter_more (&it));
     }
 }
 
@@ -342,25 +408,33 @@ runtime_stack_text (char *buf, uintptr cap, _Bool all, intgo skip)
 
 /* ---- Walking a goroutine that is switched out.  */
 
+/* Each walk leaves GP's context saved here, not where the scheduler
+   switched it out: the next time GP is resumed, for another walk or
+   by the scheduler, it goes on here, so here is where the next request
+   is served too (a request served only in runtime_tosched would be
+   missed, and GP would run on as if woken).  */
 void
 runtime_gcallers_self (G *gp)
 {
-  GWalk *w = gp->walk;
-  gp->walk = NULL;
-  w->n = runtime_callers (1, w->pcs, w->max);
-  volatile _Bool resumed = 0;
-  runtime_gosave (gp);
-  if (resumed)
+  GWalk *w;
+  while ((w = gp->walk) != NULL)
     {
-      runtime_san_switched ();  /* the scheduler runs it again */
-      return;
+      gp->walk = NULL;
+      w->n = runtime_callers (1, w->pcs, w->max);
+      volatile _Bool resumed = 0;
+      runtime_gosave (gp);
+      if (resumed)
+        {
+          runtime_san_switched ();  /* resumed: another walk, or to run */
+          continue;
+        }
+      resumed = 1;
+      G *req = w->requester;
+      gp->m = NULL;
+      __atomic_store_n (&w->done, 1, __ATOMIC_RELEASE);
+      runtime_g_tls = req;
+      runtime_stackguard_install (req);
+      runtime_san_switch_to_g (req);
+      runtime_gogo (req);
     }
-  resumed = 1;
-  G *req = w->requester;
-  gp->m = NULL;
-  __atomic_store_n (&w->done, 1, __ATOMIC_RELEASE);
-  runtime_g_tls = req;
-  runtime_stackguard_install (req);
-  runtime_san_switch_to_g (req);
-  runtime_gogo (req);
 }

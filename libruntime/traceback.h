@@ -23,32 +23,52 @@ intgo runtime_callers (intgo skip, uintptr *pcs, intgo max) HIDDEN;
 /* What PC - 1 is, for a return address PC: the Go spelling of its
    function (funcname.c) into BUF, its entry, its position.  Returns 0
    if no symbol covers it.  GO tells whether the symbol is a Go
-   function (not C, not runtime-internal).  */
+   function (not C, not runtime-internal).  runtime_frameinfo describes
+   the function of the symbol at the line of PC - 1, whatever was
+   inlined there; the frame iterator below shows inlined calls.  */
 typedef struct FrameInfo {
   char name[256];            /* Go spelling, NUL-terminated, truncated */
   const char *sym;           /* the symbol, as the linker has it */
-  uintptr entry;
+  uintptr entry;             /* of the symbol, also for an inlined call */
   _Bool go;                  /* Go code: not C code, not the runtime */
   _Bool runtime;             /* a function of package runtime */
   _Bool thunk;               /* a go/defer statement's thunk (P.go..thunkN),
                                 which gc has no frame for */
+  _Bool inlined;             /* a call inlined into the next frame, which
+                                has the same pc: no code of its own */
   _Bool has_pos;
   SrcPos pos;
 } FrameInfo;
 _Bool runtime_frameinfo (uintptr pc, FrameInfo *fi) HIDDEN;
 
-/* The frames of a list of return addresses, innermost first: for each
-   pc, runtime_frameiter_next fills fi (returns 0 if nothing is known)
-   and tells whether the frame is only the wrapper of the one before,
-   the body of a function that recovers (P.f calls P.f..r): the pair is
-   one frame, shown once.  Zero-initialise before the first pc.  */
+enum { MaxInlined = 16 };    /* inlined calls shown per pc, innermost */
+
+/* The frames of a list of return addresses, innermost first, each
+   pc's inlined calls (innermost first) before the function that holds
+   them, as gc shows them.  runtime_frameiter_next starts PC: it fills
+   fi with its first frame (returns 0 if nothing is known);
+   runtime_frameiter_more moves to PC's next frame (returns 0 after
+   the last, the symbol's function).  wrapper tells whether the frame
+   is only the wrapper of the one before, the body of a function that
+   recovers (P.f calls P.f..r): the pair is one frame, shown once.
+   level counts PC's frames shown so far.  Zero-initialise before the
+   first pc.  */
 typedef struct FrameIter {
   FrameInfo fi;
   _Bool wrapper;
-  FrameInfo prev;
-  _Bool have_prev;
+  intgo level;               /* fi is PC's frame number LEVEL */
+  const char *prev_sym;      /* the frame before, for wrapper; or NULL */
+  struct {                   /* the symbol's function, at PC's line */
+    const char *sym;
+    uintptr entry;
+    _Bool has_pos;
+    SrcPos pos;
+  } base;
+  InlinedCall calls[MaxInlined];
+  intgo ncalls;
 } FrameIter;
 _Bool runtime_frameiter_next (FrameIter *it, uintptr pc) HIDDEN;
+_Bool runtime_frameiter_more (FrameIter *it) HIDDEN;
 
 /* funcname.c: SYM (gccgo's assembler name of the function at ENTRY) in
    Go's spelling, "main.f", "main.T.M", "main.(*T).M", "main.f.func1",
@@ -99,7 +119,8 @@ typedef struct GWalk {
    GP cannot be walked (never started, in a system call, running).  */
 intgo runtime_gcallers (G *gp, uintptr *pcs, intgo max) HIDDEN;
 /* Called by a G resumed for that purpose, right after its switch
-   returns (proc.c).  */
+   returns (proc.c); it serves that request and every later one, since
+   GP's saved context stays inside it until the scheduler resumes GP.  */
 void runtime_gcallers_self (G *gp) HIDDEN;
 
 /* "[running]" or the wait reason, as Go prints it in a goroutine

@@ -6,9 +6,9 @@
    the file.  The test reads its own executable, checks that the
    pristine image answers for its own code, then, many times over,
    damages a copy (random bytes, lengths and offsets set to huge values
-   in .debug_line, .debug_info, .debug_abbrev, .symtab, .strtab and the
-   ELF headers, or the file cut short) and asks about every address of
-   the text.  The copy ends at a guard page, so a read past its end
+   in .debug_line, .debug_info, .debug_abbrev, .debug_rnglists, .symtab,
+   .strtab and the ELF headers, or the file cut short) and asks about
+   every address of the text, its inlined calls (inline.c) among them.  The copy ends at a guard page, so a read past its end
    faults.  */
 #include <elf.h>
 #include <fcntl.h>
@@ -68,9 +68,11 @@ guarded (uintptr size, uint8_t **base, uintptr *total)
   return *base + n - size;     /* the last byte touches the guard */
 }
 
-static void
+/* Returns how many of the addresses asked are in inlined code.  */
+static int
 ask_everything (uintptr lo, uintptr hi, uintptr step)
 {
+  int inlined = 0;
   for (uintptr pc = lo; pc < hi; pc += step)
     {
       const char *name;
@@ -86,8 +88,21 @@ ask_everything (uintptr lo, uintptr hi, uintptr step)
           runtime_srcpos_path (&pos, path, sizeof path);
         }
       runtime_frameinfo (pc + 1, &fi);
+      InlinedCall calls[MaxInlined];
+      int n = runtime_symtab_inlined (pc, calls, MaxInlined);
+      CHECK (n >= 0 && n <= MaxInlined);
+      inlined += n > 0;
+      for (int i = 0; i < n; i++)
+        if (calls[i].has_call)
+          runtime_srcpos_path (&calls[i].call, path, sizeof path);
+      FrameIter it;
+      memset (&it, 0, sizeof it);
+      if (runtime_frameiter_next (&it, pc + 1))
+        while (runtime_frameiter_more (&it))
+          CHECK (it.level <= it.ncalls);
     }
   runtime_symtab_addr ("main.main");
+  return inlined;
 }
 
 static void __attribute__ ((noinline, used))
@@ -125,18 +140,21 @@ test (void)
   CHECK (runtime_symtab_func (self + 4, &name, &entry) && strcmp (name, "test") == 0);
   CHECK (runtime_symtab_line (self + 4, &pos));
   CHECK (strstr (pos.file, "symtab_malformed.c") != NULL);
+  /* The runtime, built with -O2, has inlined calls for the reader to
+     find.  */
+  CHECK (ask_everything (text_addr, text_addr + text_size, 61) > 0);
   munmap (base, total);
 
   static const char *const targets[] = {
     ".debug_line", ".debug_info", ".debug_abbrev", ".symtab", ".strtab",
-    ".debug_line_str", ".debug_str", NULL,
+    ".debug_line_str", ".debug_str", ".debug_rnglists", NULL,
   };
   for (int iter = 0; iter < 120; iter++)
     {
       uintptr cut = iter % 10 == 9 ? rnd () % size : size;
       img = guarded (cut, &base, &total);
       memcpy (img, orig, cut);
-      const char *t = targets[iter % 7];
+      const char *t = targets[iter % 8];
       uintptr off, len;
       if (iter % 11 == 10)
         {

@@ -20,9 +20,31 @@ func f() {
 	panic("all")
 }
 
+// parked waits until the other goroutine is parked in its receive
+// (another thread may start it late, a loaded machine later still).
+func parked() {
+	buf := make([]byte, 8192)
+	for {
+		n := runtime.Stack(buf, true)
+		if contains(string(buf[:n]), " [chan receive]:\nmain.blocked(") {
+			return
+		}
+		runtime.Gosched()
+	}
+}
+
 func main() {
 	c := make(chan int)
 	go blocked(c)
-	runtime.Gosched()
-	f() // line 27
+	parked()
+	f() // line 40
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
 }
