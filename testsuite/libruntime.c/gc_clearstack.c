@@ -1,18 +1,18 @@
 // run
 
-/* White-box test of runtime_gc_clearstack (mgc.c): it zeroes every
-   word of the 2 KiB just below its caller's frame, up to the caller's
-   sp, in every build.  runtime_gc and the finalizer goroutine call it
-   right before the frames the conservative scan then reads (gc_body's,
-   the parked finalizer goroutine's): a word it skipped would keep
-   whatever a dead frame left there alive.  In the ASan build its frame
+/* White-box test of runtime_gc_clearstack (mgc.c): a frame its caller
+   makes right after it finds no stale word among the slots it never
+   writes, in every build.  runtime_gc and the finalizer goroutine call
+   it right before the frames the conservative scan then reads
+   (gc_body's, the parked finalizer goroutine's): a stale word there
+   keeps whatever a dead frame left alive.  In the ASan build its frame
    once put the buffer between redzones and left the 144 bytes next to
    the caller dirty (morebuf_gc.go's reflect-call object stayed alive).
 
-   The words below this frame are filled with a pattern, then cleared;
-   the pattern must be gone from the 1 KiB below this frame.  A pattern
-   that never reached below this frame (a stack split in between) would
-   prove nothing: it is looked for after the fill too.  */
+   The stack below this frame is filled with a pattern, then cleared;
+   then a probe frame counts the pattern words among its unwritten
+   slots.  The same probe right after the fill must see the pattern: it
+   proves the frames line up (no stack split in between).  */
 #include <stdint.h>
 #include "lrt_ctest.h"
 #include "runtime.h"
@@ -20,42 +20,45 @@
 
 #define PATTERN ((uintptr) 0x5a5a5a5a5a5a5a5aULL)
 
-enum { FillWords = 512, CheckBytes = 1024 };
+/* The probe stays well inside what is cleared: 256 words.  */
+enum { FillBytes = 4096, ProbeBytes = 512 };
 
 static void __attribute__ ((noinline))
 fill (void)
 {
-  volatile uintptr buf[FillWords];
-  for (int i = 0; i < FillWords; i++)
+  volatile uintptr buf[FillBytes / sizeof (uintptr)];
+  for (unsigned i = 0; i < FillBytes / sizeof (uintptr); i++)
     buf[i] = PATTERN;
 }
 
-/* Pattern words in the CheckBytes below TOP (an address in the
-   caller's frame), read in place: no call may put a frame there.  */
-#define COUNT_PATTERN(top, n)                                           \
-  do {                                                                  \
-    n = 0;                                                              \
-    for (uintptr a = (top) - CheckBytes; a < (top); a += sizeof (uintptr)) \
-      if (*(volatile uintptr *) a == PATTERN)                           \
-        n++;                                                            \
-  } while (0)
+/* The pattern words among this frame's slots, which nothing writes:
+   they hold what the stack held (the empty asm tells the compiler they
+   may have been written, so it reads them).  */
+static int __attribute__ ((noinline))
+stale_slots (void)
+{
+  uintptr slots[ProbeBytes / sizeof (uintptr)];
+  __asm__ volatile ("" : : "r" (slots) : "memory");
+  int n = 0;
+  for (unsigned i = 0; i < ProbeBytes / sizeof (uintptr); i++)
+    if (((volatile uintptr *) slots)[i] == PATTERN)
+      n++;
+  return n;
+}
 
 static void __attribute__ ((noinline))
 test (void)
 {
-  volatile uintptr here = 0;
-  uintptr top = (uintptr) &here & ~(uintptr) (sizeof (uintptr) - 1);
-  int n;
   fill ();
-  COUNT_PATTERN (top, n);
-  if (n < 64)
-    fprintf (stderr, "fill left %d pattern words below the frame\n", n);
-  CHECK (n >= 64);
+  int n = stale_slots ();
+  if (n < 32)
+    fprintf (stderr, "the probe saw %d pattern words after the fill\n", n);
+  CHECK (n >= 32);
   fill ();
   runtime_gc_clearstack ();
-  COUNT_PATTERN (top, n);
+  n = stale_slots ();
   if (n != 0)
-    fprintf (stderr, "%d pattern words below the frame after clearstack\n", n);
+    fprintf (stderr, "the probe saw %d pattern words after clearstack\n", n);
   CHECK (n == 0);
   printf ("ok\n");
   fflush (stdout);
