@@ -1,5 +1,4 @@
 // run
-// nosanitize: ASan's larger frames keep stale copies of the pointers this test drops, which the conservative stack scan finds
 // requires: runtime.GC runtime.SetFinalizer runtime.gorecover __go_go
 // splitcsources: morebuf_gc.c
 // timeout: 120

@@ -1,6 +1,5 @@
 // run
 // env: GOMAXPROCS=4
-// nosanitize: under ASan eight 100,000-deep recursions under constant collections outlast the timeout
 // timeout: 180
 
 // Deep recursion under GC: eight goroutines each recurse 100,000 frames
