@@ -13,23 +13,9 @@
 #include <string.h>
 
 #include "dwarf.h"
+#include "elfclass.h"
 #include "os.h"
 
-#if ARCH_PTRSIZE == 8
-typedef Elf64_Ehdr Ehdr;
-typedef Elf64_Shdr Shdr;
-typedef Elf64_Phdr Phdr;
-typedef Elf64_Sym Sym;
-#define SYM_TYPE ELF64_ST_TYPE
-#define ELF_CLASS ELFCLASS64
-#else
-typedef Elf32_Ehdr Ehdr;
-typedef Elf32_Shdr Shdr;
-typedef Elf32_Phdr Phdr;
-typedef Elf32_Sym Sym;
-#define SYM_TYPE ELF32_ST_TYPE
-#define ELF_CLASS ELFCLASS32
-#endif
 
 /* The line program of one compilation unit and the addresses its rows
    cover (lo == hi: none).  */

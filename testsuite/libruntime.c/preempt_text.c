@@ -17,6 +17,7 @@
 #include <string.h>
 #include "lrt_ctest.h"
 #include "runtime.h"
+#include "elfclass.h"
 #include "sigpreempt.h"
 #include "malloc.h"
 #include "proc.h"
@@ -29,13 +30,6 @@ addr (void (*f) (void))
   return (uintptr) f & ~(uintptr) 1;   /* no Thumb bit */
 }
 
-#if ARCH_PTRSIZE == 8
-typedef Elf64_Ehdr Ehdr;
-typedef Elf64_Shdr Shdr;
-#else
-typedef Elf32_Ehdr Ehdr;
-typedef Elf32_Shdr Shdr;
-#endif
 
 /* Every address of the sections before .text that hold code: none is
    preemptible.  Returns how many sections it checked.  */

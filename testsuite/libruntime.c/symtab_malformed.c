@@ -18,16 +18,10 @@
 #include <unistd.h>
 #include "lrt_ctest.h"
 #include "runtime.h"
+#include "elfclass.h"
 #include "symtab.h"
 #include "traceback.h"
 
-#if ARCH_PTRSIZE == 8
-typedef Elf64_Ehdr Ehdr;
-typedef Elf64_Shdr Shdr;
-#else
-typedef Elf32_Ehdr Ehdr;
-typedef Elf32_Shdr Shdr;
-#endif
 
 static uint32_t seed = 12345;
 
