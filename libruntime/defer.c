@@ -140,16 +140,27 @@ near_retaddr (uintptr ra, uintptr want)
    address RETADDR, or else the code of its thunk, THUNK.  A call
    straight from THUNK counts only from the thunk's own code: at -O2 the
    deferred function may be inlined into its thunk, and what it calls
-   must not recover; the thunk's own code has the line of the defer
-   statement, where the thunk begins, while inlined code has lines of
-   the function literal.  Only on this slow path, during a panic, are
+   must not recover.  The executable's DWARF tells inlined code apart
+   (inline.c): the call is the thunk's own if every function inlined
+   there is a wrapper too (a thunk or stub: at -O2 the method
+   expression's thunk inlines the defer statement's); without DWARF a
+   call from THUNK counts.  Only on this slow path, during a panic, are
    frames symbolized.  */
 static _Bool
-thunk_own_line (const FrameInfo *call)
+is_wrapper (const char *sym)
 {
-  SrcPos entry;
-  return call->has_pos && runtime_symtab_line (call->entry, &entry)
-         && entry.line == call->pos.line;
+  return strstr (sym, "..thunk") != NULL || strstr (sym, "..stub") != NULL;
+}
+
+static _Bool
+call_in_inlined_body (uintptr ra)
+{
+  InlinedCall c[MaxInlined];
+  int n = runtime_symtab_inlined ((ra & ~(uintptr) 1) - 1, c, MaxInlined);
+  for (int i = 0; i < n; i++)
+    if (c[i].name != NULL && !is_wrapper (c[i].name))
+      return 1;
+  return 0;
 }
 
 static _Bool __attribute__ ((noinline))
@@ -167,10 +178,10 @@ reaches_deferred_call (uintptr ra, uintptr retaddr, uintptr thunk)
       if (retaddr != 0 ? near_retaddr (pcs[i], retaddr)
           : known && thunk != 0
             && (fi.entry & ~(uintptr) 1) == (thunk & ~(uintptr) 1)
-            && (wrappers > 0 || thunk_own_line (&fi)))
+            && (wrappers > 0 || !call_in_inlined_body (pcs[i])))
         return 1;
       wrappers++;
-      if (!known || !(fi.thunk || strstr (fi.sym, "..stub") != NULL))
+      if (!known || !(fi.thunk || is_wrapper (fi.sym)))
         return 0;
     }
   return 0;
