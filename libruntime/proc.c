@@ -1486,6 +1486,9 @@ runtime_startTheWorld (void)
       acquirep (mine);
     }
   mine->status = Prunning;
+  /* A new time slice for the G that stopped the world: the pause is
+     not its running time, and sysmon must not preempt it for that.  */
+  mine->schedtick++;
   P *work = NULL;
   for (int32_t i = 0; i < runtime_gomaxprocs; i++)
     {
