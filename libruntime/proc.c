@@ -50,6 +50,7 @@ static void execute (G *gp, _Bool inherit) NORETURN;
 static void wakep (void);
 static void stopm (void);
 static void stopm_queued (void);
+static void mput (M *mp);
 
 /* ---- Ps.  */
 
@@ -326,9 +327,16 @@ mstart1 (void)
       m->mstartfn ();
       runtime_throw ("mstart: system M returned");
     }
-  P *p = m->nextp;
-  if (p != NULL)
+  if (m->idle_at_start)
     {
+      /* On the idle list already (newm_idle): a P or a collection
+         handed to it before the thread ran waits in m->park.  */
+      m->idle_at_start = 0;
+      stopm_queued ();
+    }
+  else if (m->nextp != NULL)
+    {
+      P *p = m->nextp;
       m->nextp = NULL;
       acquirep (p);
     }
@@ -361,14 +369,27 @@ newosproc_or_die (M *mp)
     }
 }
 
-/* A new M for P (NULL: the M goes idle at once, a spare for the
-   collector's helpers).  */
+/* A new M for P.  */
 static void
 newm (P *p, _Bool spinning)
 {
   M *mp = allocm ();
   mp->nextp = p;
   mp->spinning = spinning;
+  newosproc_or_die (mp);
+}
+
+/* A spare M for the collector's helpers, idle from the start: on the
+   idle list before its thread even runs, so that the next collection
+   counts it whether or not the thread has got that far.  */
+static void
+newm_idle (void)
+{
+  M *mp = allocm ();
+  mp->idle_at_start = 1;
+  runtime_lock (&runtime_sched.lock);
+  mput (mp);
+  runtime_unlock (&runtime_sched.lock);
   newosproc_or_die (mp);
 }
 
@@ -956,7 +977,7 @@ runtime_gcallers (G *gp, uintptr *pcs, intgo max)
   G *me = runtime_g ();
   uint32_t st = __atomic_load_n (&gp->status, __ATOMIC_ACQUIRE);
   if (gp == me || (st != Gwaiting && st != Grunnable) || gp->m != NULL
-      || gp->context.pc == (uintptr) goentry || gp->context.pc == 0)
+      || gp->context.pc == (uintptr) goentry || gp->sigparked)
     return -1;
   GWalk w = { me, pcs, max, 0, 0 };
   volatile GWalk *vw = &w;
@@ -1253,10 +1274,10 @@ runtime_sigpark (G *gp, uintptr sp)
   M *waslockedm = gp->lockedm;
   gp->stacksp = sp;
   /* Its registers are in the copy at sp; the Context holds stale ones
-     from its last switch, which the collector would scan too, and a
-     stale pc, which runtime_gcallers must not resume (pc 0: none).  */
+     from its last switch, which the collector would scan too, and
+     which runtime_gcallers must not resume.  */
   memset (gp->context.regs, 0, sizeof gp->context.regs);
-  gp->context.pc = 0;
+  gp->sigparked = 1;
   P *p = m->p;
   m->p = NULL;
   p->m = NULL;
@@ -1294,6 +1315,7 @@ runtime_sigpark (G *gp, uintptr sp)
   runtime_noteclear (&m->park);
 
   /* Scheduled: startlockedm gave us its P and uncounted us.  */
+  gp->sigparked = 0;
   acquirep (m->nextp);
   m->nextp = NULL;
   gp->lockedm = waslockedm;
@@ -1517,9 +1539,10 @@ runtime_startTheWorld (void)
       work = p->link;
       startm (p, 0);
     }
-  if (spare)
-    newm (NULL, 0);
   wakep ();
+  /* After the wake-ups, which would take it for a P instead.  */
+  if (spare)
+    newm_idle ();
 }
 
 /* GOMAXPROCS(n): the old value; n > 0 sets it, with the world stopped.  */

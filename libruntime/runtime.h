@@ -121,6 +121,9 @@ struct G {
   uint32_t selectdone;       /* select: a case has been chosen; CAS 0->1 */
   uint32_t preempt;          /* atomic: sysmon asks it to yield at the
                                 next safe point */
+  _Bool sigparked;           /* parked by a signal (runtime_sigpark): its
+                                M holds its state, its Context is stale;
+                                set and cleared by that M */
   uintptr gopc;              /* return address of the go statement that
                                 created it (0: none); set before it runs */
   struct GWalk *walk;        /* a walk of its stack is asked for: set by
@@ -163,6 +166,8 @@ struct M {
   void (*mstartfn) (void);   /* an M that runs no Gs runs this (sysmon) */
   _Bool spinning;            /* looking for work, owning no G */
   _Bool helpgc;              /* woken to help a collection */
+  _Bool idle_at_start;       /* a spare M queued idle before its thread
+                                ran (proc.c newm_idle) */
   Note park;                 /* where the idle M sleeps */
 
   uintptr osthread;          /* its pthread_t, set by minit (by needm
