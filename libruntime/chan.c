@@ -204,6 +204,32 @@ runtime_makechan64 (const ChanType *t, int64_t size)
   return runtime_makechan (t, (intgo) size);
 }
 
+/* The wait record of a plain blocking send or receive.  With split
+   stacks it is LOCAL, in the parking frame (chan.h): no goroutine's
+   frames run into another's.  On fixed stacks without a guard page the
+   goroutine below may overrun this one (stack_fixed.c), and a record
+   on a channel's queue must not be in reach: the per-P cache's.  */
+static Sudog *
+wait_sudog (Sudog *local, G *gp, void *elem, Hchan *c)
+{
+  Sudog *sg = local;
+  if (ARCH_HAS_SPLIT_STACK)
+    memset (sg, 0, sizeof *sg);
+  else
+    sg = runtime_acquire_sudog ();
+  sg->g = gp;
+  sg->elem = elem;
+  sg->c = c;
+  return sg;
+}
+
+static void
+wait_sudog_done (Sudog *sg, Sudog *local)
+{
+  if (sg != local)
+    runtime_release_sudog (sg);
+}
+
 static _Bool
 chansend (Hchan *c, const void *ep, _Bool block)
 {
@@ -245,11 +271,12 @@ chansend (Hchan *c, const void *ep, _Bool block)
     }
 
   G *gp = runtime_g ();
-  Sudog mine = { .g = gp, .elem = (void *) ep, .c = c }, *me = &mine;
+  Sudog mine, *me = wait_sudog (&mine, gp, (void *) ep, c);
   gp->param = NULL;
   runtime_waitq_enqueue (&c->sendq, me);
   runtime_gopark (runtime_park_unlock, &c->lock, "chan send");
   _Bool ok = me->success;
+  wait_sudog_done (me, &mine);
   if (!ok)
     runtime_panicplain ("send on closed channel");
   return 1;
@@ -304,11 +331,12 @@ chanrecv (Hchan *c, void *ep, _Bool block, _Bool *received)
     }
 
   G *gp = runtime_g ();
-  Sudog mine = { .g = gp, .elem = ep, .c = c }, *me = &mine;
+  Sudog mine, *me = wait_sudog (&mine, gp, ep, c);
   gp->param = NULL;
   runtime_waitq_enqueue (&c->recvq, me);
   runtime_gopark (runtime_park_unlock, &c->lock, "chan receive");
   *received = me->success;
+  wait_sudog_done (me, &mine);
   return 1;
 }
 

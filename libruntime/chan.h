@@ -8,8 +8,9 @@
    The waker copies the value, sets success (false: woken by close) and
    readies the goroutine with g->param = the Sudog, and touches it no
    more.  A plain send or receive keeps its Sudog in its own parked
-   frame (in the stack page the goroutine touches anyway: stack.h), a
-   select takes one per case from the P's cache (runtime_acquire_sudog)
+   frame (in the stack page the goroutine touches anyway: stack.h),
+   with split stacks (on fixed stacks, chan.c wait_sudog, from the P's
+   cache); a select takes one per case from the P's cache (runtime_acquire_sudog)
    and chains them on g->waiting for the collector.  A Sudog of a select
    is taken only by whoever wins the CAS on its G's selectdone.  */
 #ifndef LIBRUNTIME_CHAN_H

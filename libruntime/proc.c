@@ -167,18 +167,23 @@ gfput (P *p, G *gp)
   runtime_unlock (&runtime_sched.gflock);
 }
 
-/* A G and its base stack, the G at the stack's top (stack.h, "The G on
-   top"): it shares the page the goroutine's first frames touch anyway.
-   Neither is ever freed: a dead G keeps its stack in the free G cache.  */
+/* A G and its base stack.  With split stacks the G is at the stack's
+   top (stack.h, "The G on top"): it shares the page the goroutine's
+   first frames touch anyway.  Fixed stacks without a guard page may be
+   overrun by the goroutine below (stack_fixed.c): there the G is kept
+   apart, where such an overrun cannot reach it.  Neither is ever freed:
+   a dead G keeps its stack in the free G cache.  */
 static G *
 malg (uintptr stacksize)
 {
   uintptr got;
   void *stk = runtime_stackalloc (stacksize, &got);
-  G *gp = (G *) ((uintptr) stk + got - StackTopG);
+  G *gp = ARCH_HAS_SPLIT_STACK
+          ? (G *) ((uintptr) stk + got - StackTopG)
+          : runtime_persistentalloc (sizeof *gp);
   memset (gp, 0, sizeof *gp);
   gp->stacklo = (uintptr) stk;
-  gp->stackhi = (uintptr) gp;
+  gp->stackhi = ARCH_HAS_SPLIT_STACK ? (uintptr) gp : (uintptr) stk + got;
   gp->status = Gidle;
   allgadd (gp);
   return gp;
