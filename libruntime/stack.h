@@ -57,8 +57,10 @@
      larger chunks without guard pages, so 100,000 goroutines are one
      mapping, not 200,000 (vm.max_map_count is 65,530).
 
-   The G on top.  A goroutine's G (proc.c malg) is the top StackTopG
-   bytes of its base stack, and g->stackhi is the G's own address: the
+   The G on top (split stacks only; fixed stacks keep the G apart, since
+   an unguarded one may be overrun from above).  A goroutine's G (proc.c
+   malg) is the top StackTopG bytes of its base stack, and g->stackhi
+   is the G's own address: the
    page the goroutine's first frames touch holds it too, so a G costs no
    memory of its own (288 bytes on amd64).  A parked goroutine's frames
    take ~320 bytes of that page, its wait record (chan.c, a Sudog in the
