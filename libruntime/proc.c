@@ -50,7 +50,7 @@ static void execute (G *gp, _Bool inherit) NORETURN;
 static void wakep (void);
 static void stopm (void);
 static void stopm_queued (void);
-static void mput (M *mp);
+static void mput_lock (M *mp);
 
 /* ---- Ps.  */
 
@@ -392,9 +392,7 @@ newm_idle (void)
 {
   M *mp = allocm ();
   mp->idle_at_start = 1;
-  runtime_lock (&runtime_sched.lock);
-  mput (mp);
-  runtime_unlock (&runtime_sched.lock);
+  mput_lock (mp);
   newosproc_or_die (mp);
 }
 
@@ -450,6 +448,15 @@ mput (M *mp)
   mp->schedlink = runtime_sched.midle;
   runtime_sched.midle = mp;
   runtime_sched.nmidle++;
+}
+
+/* mput, taking sched.lock.  */
+static void
+mput_lock (M *mp)
+{
+  runtime_lock (&runtime_sched.lock);
+  mput (mp);
+  runtime_unlock (&runtime_sched.lock);
 }
 
 static M *
@@ -633,9 +640,7 @@ stopm_queued (void)
          its helpers are done, and a runtime.GC right after it must
          find this M idle.  A P or the next collection handed to it
          meanwhile waits in m->park until it sleeps again.  */
-      runtime_lock (&runtime_sched.lock);
-      mput (m);
-      runtime_unlock (&runtime_sched.lock);
+      mput_lock (m);
       runtime_gchelper ();
     }
   P *p = m->nextp;
@@ -748,9 +753,7 @@ startlockedm (G *gp)
   /* Idle before mp runs: a collection mp's G starts at once must find
      this M idle for its helper (gcprocs).  mp counts as running, so
      checkdead sees no deadlock meanwhile.  */
-  runtime_lock (&runtime_sched.lock);
-  mput (m);
-  runtime_unlock (&runtime_sched.lock);
+  mput_lock (m);
   runtime_notewakeup (&mp->park);
   stopm_queued ();
 }
