@@ -81,9 +81,11 @@ runtime_new (const Type *t)
 /* Run a collection now; FORCE (runtime.GC) also when GOGC=off, and
    then runs the queued finalizers.  */
 void runtime_gc (int32_t force) HIDDEN;
-/* Body of a helper M woken by runtime_helpgc: marks and sweeps with the
-   collector, returns when the collection no longer needs it.  */
-void runtime_gchelper (void) HIDDEN;
+/* Body of a helper M woken by runtime_helpgc for collection number
+   CYCLE: marks and sweeps with the collector if that collection is
+   still marking, returns when it no longer needs the helper; 0 when the
+   helper came too late to join.  */
+_Bool runtime_gchelper (uint32_t cycle) HIDDEN;
 /* A runtime-internal root: [P, P+SIZE) is scanned conservatively by
    every collection.  For C globals of other parts that hold heap
    pointers (allgs arrays, caches).  At most MaxExtraRoots of them.  */
@@ -352,7 +354,9 @@ typedef struct GCStats {
   int32_t percent;             /* GOGC; < 0: off */
   uint64_t gcsys;              /* work buffers, finalizer tables */
   uint32_t lastprocs;          /* procs of the last collection */
-  uint32_t lasthelpers;        /* helpers that joined it (lastprocs - 1) */
+  uint32_t lastwoken;          /* helpers woken for it (lastprocs - 1) */
+  uint32_t lasthelpers;        /* helpers that joined it (<= lastwoken) */
+  uint32_t lastcycle;          /* its number, as runtime_gchelper takes */
 } GCStats;
 extern GCStats runtime_gcstats HIDDEN;
 void runtime_gc_stoptheworld (void) HIDDEN;

@@ -5,14 +5,16 @@
         Centrals, so every span is on a Central list or the heap's large
         list and every object's allocation state is in its span;
      2. decides the number of procs (runtime_gcprocs) and wakes helpers
-        (runtime_helpgc), each running the same worker as the caller;
+        (runtime_helpgc), each running the same worker as the caller
+        if it joins while marking is open (late ones do not: JOIN);
      3. marks: the workers take root jobs from a shared counter (the
         globals gccgo registered, the stacks, runtime roots, the
         finalizer table), then drain grey objects from work buffers.
         A worker's current buffer is private; full buffers go to a shared
         list other workers take them from (stealing), and a worker with
         a big buffer hands half of it over when another one is idle.
-        Marking ends when every worker waits and no full buffer is left.
+        Marking ends when every joined worker waits and no full buffer
+        is left.
         Heap objects are scanned precisely through the pointer bitmap
         mallocgc wrote (mbitmap.c), globals through their gcdata,
         stacks, registers and runtime roots conservatively;
@@ -33,7 +35,8 @@
    started; P percent of wall time spent with the world stopped since
    then; X the pause of this collection; B the heap (live objects and
    cached spans) when it started; L the bytes marked live; G the heap
-   goal of the next cycle; K the procs that marked and swept.  */
+   goal of the next cycle; K the procs decided for it (the collector
+   and the helpers woken; one whose thread ran too late did not join).  */
 #include "runtime.h"
 #include "debug.h"
 #include "sanitizer.h"
@@ -143,16 +146,29 @@ trygetfull (void)
 }
 
 /* ---- The state of one collection, set up by the caller of runtime_gc
-   before helpers start and read-only for them except the counters.  */
+   before helpers start and read-only for them except the counters.
+
+   Joining: JOIN packs the number of the collection (high 32 bits),
+   JoinClosed, and the count of workers that joined it (the collector
+   first, so a helper's count before its own is its worker id).  A
+   helper joins only the collection it was woken for, and only while
+   marking is open; the worker that sees every joined worker waiting
+   closes it.  So a helper whose thread the kernel has not run yet does
+   not hold up a collection it would find nothing to do in: it finds
+   it closed or over and goes back to sleep.  A helper that joined is
+   waited for (NDONE) before the collection ends, so nothing of WORK is
+   read after it by a helper but JOIN.  */
 
 enum { PhaseIdle, PhaseMark, PhaseSweep };
 enum { RootData, RootStacks, RootRuntime, RootFinalizers, NumRootJobs };
+enum { JoinClosed = 1u << 31 };
 
 static struct {
-  uint32_t nproc;
+  uint32_t nproc;              /* procs decided (runtime_gcprocs) */
+  uint32_t cycle;              /* this collection's number, never 0 */
+  uint64_t join;               /* cycle << 32 | JoinClosed | joined */
   uint32_t nwait;              /* workers out of work */
   uint32_t rootnext;           /* next root job */
-  uint32_t helpers;            /* helpers that joined (worker ids) */
   uint32_t ndone;              /* helpers finished */
   uint32_t phase;
   uint32_t sweepnext;          /* next sweep job */
@@ -376,6 +392,21 @@ markroot (uint32_t job, Worker *w)
 
 /* ---- Draining and termination.  */
 
+/* The SPINS-th wait in a row for another worker: spin first, for about
+   as long as a small heap's remaining work takes, and only then yield
+   the thread.  On a loaded machine a yield hands the CPU to another
+   process for a whole scheduler tick (4 ms), which was most of a
+   collection's pause under GOGC=1 there.  */
+static void
+gc_backoff (uint32_t spins)
+{
+  if (spins < 2000)
+    for (int k = 0; k < 30; k++)
+      __asm__ volatile ("" ::: "memory");
+  else
+    runtime_osyield_os ();
+}
+
 /* A full buffer for W (its own empty one goes back), or NULL when every
    worker is out of work: marking is over.  */
 static Workbuf *
@@ -385,7 +416,7 @@ getfull (Worker *w)
   if (b != NULL)
     return b;
   __atomic_add_fetch (&work.nwait, 1, __ATOMIC_SEQ_CST);
-  for (int spins = 0;; spins++)
+  for (uint32_t spins = 0;; spins++)
     {
       if (__atomic_load_n (&wbfull, __ATOMIC_SEQ_CST) != NULL)
         {
@@ -394,12 +425,16 @@ getfull (Worker *w)
             return b;
           __atomic_add_fetch (&work.nwait, 1, __ATOMIC_SEQ_CST);
         }
-      if (__atomic_load_n (&work.nwait, __ATOMIC_SEQ_CST) == work.nproc)
+      /* Every joined worker waits: no work is left, and none can come
+         from a helper joining later, which closing keeps out.  */
+      uint64_t j = __atomic_load_n (&work.join, __ATOMIC_SEQ_CST);
+      if (j & JoinClosed)
         return NULL;
-      if (spins > 20)
-        runtime_osyield_os ();
-      else
-        __asm__ volatile ("" ::: "memory");
+      if (__atomic_load_n (&work.nwait, __ATOMIC_SEQ_CST) == (uint32_t) j
+          && __atomic_compare_exchange_n (&work.join, &j, j | JoinClosed, 0,
+                                          __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+        return NULL;
+      gc_backoff (spins);
     }
 }
 
@@ -603,30 +638,38 @@ gcwork (uint32_t id)
       __atomic_store_n (&work.phase, PhaseSweep, __ATOMIC_SEQ_CST);
     }
   else
-    while (__atomic_load_n (&work.phase, __ATOMIC_SEQ_CST) != PhaseSweep)
-      runtime_osyield_os ();
+    for (uint32_t spins = 0;
+         __atomic_load_n (&work.phase, __ATOMIC_SEQ_CST) != PhaseSweep; spins++)
+      gc_backoff (spins);
   sweep ();
 }
 
-void
-runtime_gchelper (void)
+_Bool
+runtime_gchelper (uint32_t cycle)
 {
-  uint32_t id = __atomic_add_fetch (&work.helpers, 1, __ATOMIC_SEQ_CST);
+  uint64_t j = __atomic_load_n (&work.join, __ATOMIC_SEQ_CST);
+  do
+    if ((uint32_t) (j >> 32) != cycle || (j & JoinClosed))
+      return 0;
+  while (!__atomic_compare_exchange_n (&work.join, &j, j + 1, 0,
+                                       __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
+  uint32_t id = (uint32_t) j;
   if (id >= work.nproc)
     runtime_throw ("gchelper: more helpers than procs");
   gcwork (id);
   __atomic_add_fetch (&work.ndone, 1, __ATOMIC_SEQ_CST);
+  return 1;
 }
 
 int32_t runtime_gctest_procs (void) HIDDEN;     /* mgc_testhelpers.c */
-void runtime_gctest_helpgc (int32_t nproc) HIDDEN;
+int32_t runtime_gctest_helpgc (int32_t nproc, uint32_t cycle) HIDDEN;
 
 static _Bool world_stopped;
 
 /* The procs of this collection, decided before marking starts: with
    the scheduler, runtime_gcprocs () (min of GOMAXPROCS, CPUs, MaxGcproc
-   and idle Ms + 1) and runtime_helpgc (nproc), which wakes exactly
-   nproc-1 idle Ms or throws.  Before the scheduler runs (a collection
+   and idle Ms + 1) and runtime_helpgc (nproc, cycle), which wakes
+   exactly nproc-1 idle Ms or throws.  Before the scheduler runs (a collection
    during start-up): one, or the test-only helper threads of
    mgc_testhelpers.c.  */
 static int32_t
@@ -635,13 +678,12 @@ gcprocs (void)
   return world_stopped ? runtime_gcprocs () : runtime_gctest_procs ();
 }
 
-static void
+static int32_t
 helpgc (int32_t nproc)
 {
   if (world_stopped)
-    runtime_helpgc (nproc);
-  else
-    runtime_gctest_helpgc (nproc);
+    return runtime_helpgc (nproc, work.cycle);
+  return runtime_gctest_helpgc (nproc, work.cycle);
 }
 
 /* ---- Stopping the world: through the scheduler, once it runs (before
@@ -789,7 +831,6 @@ prepare (void)
     }
   work.nwait = 0;
   work.rootnext = 0;
-  work.helpers = 0;
   work.ndone = 0;
   work.sweepnext = 0;
   work.marked = 0;
@@ -840,13 +881,22 @@ collect (_Bool force)
   work.collector = g;
   int32_t nproc = gcprocs ();
   work.nproc = (uint32_t) nproc;
-  if (nproc > 1)
-    helpgc (nproc);
+  if (++work.cycle == 0)
+    work.cycle = 1;
+  __atomic_store_n (&work.join, (uint64_t) work.cycle << 32 | 1,
+                    __ATOMIC_SEQ_CST);
+  int32_t woken = nproc > 1 ? helpgc (nproc) : 0;
   gcwork (0);
-  while (__atomic_load_n (&work.ndone, __ATOMIC_SEQ_CST) != (uint32_t) nproc - 1)
-    runtime_osyield_os ();
+  /* Marking closed JOIN: its count is final.  */
+  uint32_t helpers = (uint32_t) __atomic_load_n (&work.join, __ATOMIC_SEQ_CST)
+                     - JoinClosed - 1;
+  for (uint32_t spins = 0;
+       __atomic_load_n (&work.ndone, __ATOMIC_SEQ_CST) != helpers; spins++)
+    gc_backoff (spins);
   runtime_gcstats.lastprocs = (uint32_t) nproc;
-  runtime_gcstats.lasthelpers = __atomic_load_n (&work.helpers, __ATOMIC_SEQ_CST);
+  runtime_gcstats.lastwoken = (uint32_t) woken;
+  runtime_gcstats.lasthelpers = helpers;
+  runtime_gcstats.lastcycle = work.cycle;
   finish (before);
   int64_t t1 = runtime_nanotime ();
   record (t0, t1, before, (uint32_t) nproc, force);

@@ -8,7 +8,8 @@
    threads never run Go code, so they need no M.
 
    Invariant: generation counts the collections that asked for help; a
-   thread helps once per generation.  Guarded by knob_lock.  */
+   thread helps once per generation, the one of number cycle.  Both
+   guarded by knob_lock.  */
 #include <pthread.h>
 
 #include "runtime.h"
@@ -18,6 +19,7 @@ static int32_t knob_procs = -1;
 static pthread_mutex_t knob_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t knob_cond = PTHREAD_COND_INITIALIZER;
 static uint64_t generation;
+static uint32_t cycle;
 
 static void *
 knob_thread (void *arg)
@@ -29,8 +31,9 @@ knob_thread (void *arg)
       while (generation == seen)
         pthread_cond_wait (&knob_cond, &knob_lock);
       seen = generation;
+      uint32_t c = cycle;
       pthread_mutex_unlock (&knob_lock);
-      runtime_gchelper ();
+      runtime_gchelper (c);
     }
   return arg;
 }
@@ -58,13 +61,15 @@ runtime_gctest_procs (void)
   return n;
 }
 
-void
-runtime_gctest_helpgc (int32_t nproc)
+int32_t
+runtime_gctest_helpgc (int32_t nproc, uint32_t c)
 {
   if (nproc != knob_procs)
     runtime_throw ("gctest: helpgc with a different proc count");
   pthread_mutex_lock (&knob_lock);
   generation++;
+  cycle = c;
   pthread_cond_broadcast (&knob_cond);
   pthread_mutex_unlock (&knob_lock);
+  return nproc - 1;
 }

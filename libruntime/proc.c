@@ -459,6 +459,24 @@ mput_lock (M *mp)
   runtime_unlock (&runtime_sched.lock);
 }
 
+/* MP, idle, is woken to help a collection or helps one.  */
+static _Bool
+mbusy (const M *mp)
+{
+  return mp->helpgc != 0 || mp->helping;
+}
+
+/* Hand P to MP, just taken off the idle list; under sched.lock.
+   Returns whether the caller must wake MP's park (after unlocking): not
+   when MP is busy helping a collection, it looks at nextp after that.  */
+static _Bool
+mwake (M *mp, P *p, _Bool spinning)
+{
+  mp->spinning = spinning;
+  mp->nextp = p;
+  return !mbusy (mp);
+}
+
 static M *
 mget (void)
 {
@@ -490,15 +508,12 @@ startm (P *p, _Bool spinning)
         }
     }
   M *mp = mget ();
+  _Bool wake = mp != NULL && mwake (mp, p, spinning);
   runtime_unlock (&runtime_sched.lock);
   if (mp == NULL)
-    {
-      newm (p, spinning);
-      return;
-    }
-  mp->spinning = spinning;
-  mp->nextp = p;
-  runtime_notewakeup (&mp->park);
+    newm (p, spinning);
+  else if (wake)
+    runtime_notewakeup (&mp->park);
 }
 
 /* New work exists: make sure an M is looking for it if a P is idle.  */
@@ -624,24 +639,34 @@ stopm (void)
 }
 
 /* The rest of stopm, for an M already on the idle list: sleep until
-   handed a P, helping collections meanwhile.  */
+   handed a P, helping collections meanwhile.  A helper stays on the
+   idle list: the world may start again before the kernel runs its
+   thread (the collection does not wait for a late helper), and
+   startTheWorld's wakep must find it idle rather than start an M.  A P
+   handed to it while it helps is taken after (mwake).  */
 static void
 stopm_queued (void)
 {
   M *m = runtime_m ();
+  Sched *s = &runtime_sched;
   for (;;)
     {
       runtime_notesleep (&m->park);
       runtime_noteclear (&m->park);
-      if (!m->helpgc)
-        break;
+      runtime_lock (&s->lock);
+      uint32_t cycle = m->helpgc;
       m->helpgc = 0;
-      /* Idle again before helping, not after: the collection ends when
-         its helpers are done, and a runtime.GC right after it must
-         find this M idle.  A P or the next collection handed to it
-         meanwhile waits in m->park until it sleeps again.  */
-      mput_lock (m);
-      runtime_gchelper ();
+      m->helping = cycle != 0;
+      runtime_unlock (&s->lock);
+      if (cycle == 0)
+        break;                 /* woken with nextp */
+      runtime_gchelper (cycle);
+      runtime_lock (&s->lock);
+      m->helping = 0;
+      _Bool taken = m->nextp != NULL;
+      runtime_unlock (&s->lock);
+      if (taken)
+        break;
     }
   P *p = m->nextp;
   m->nextp = NULL;
@@ -1300,8 +1325,8 @@ runtime_sigpark (G *gp, uintptr sp)
   else if ((mp = mget ()) != NULL)
     {
       p->status = Pidle;
-      mp->spinning = 0;
-      mp->nextp = p;
+      if (!mwake (mp, p, 0))
+        mp = NULL;             /* it takes p after helping */
     }
   else
     {
@@ -1447,7 +1472,8 @@ min32 (int32_t a, int32_t b)
 
 /* The collector's procs, decided before it marks:
    min (GOMAXPROCS, CPUs, MaxGcproc, idle Ms + 1): the collecting M and
-   one helper per idle M.  A pure function, for the white-box test.  */
+   one helper per idle M (runtime_gcprocs counts those free to help).
+   A pure function, for the white-box test.  */
 int32_t
 runtime_gcprocs_formula (int32_t gomaxprocs, int32_t ncpu, int32_t nmidle)
 {
@@ -1459,37 +1485,52 @@ runtime_gcprocs_formula (int32_t gomaxprocs, int32_t ncpu, int32_t nmidle)
    goes idle at once, for the next collection.  Under sched.lock.  */
 static _Bool gcprocs_limited;
 
+/* The idle Ms free to help (not still busy with an earlier
+   collection: a late helper), up to MAX; under sched.lock.  */
+static int32_t
+midle_free (int32_t max)
+{
+  int32_t n = 0;
+  for (M *mp = runtime_sched.midle; mp != NULL && n < max; mp = mp->schedlink)
+    n += !mbusy (mp);
+  return n;
+}
+
 int32_t
 runtime_gcprocs (void)
 {
   Sched *s = &runtime_sched;
   runtime_lock (&s->lock);
   int32_t n = runtime_gcprocs_formula (runtime_gomaxprocs, runtime_ncpu_value,
-                                       s->nmidle);
+                                       midle_free (MaxGcproc));
   gcprocs_limited = n < runtime_gcprocs_formula (runtime_gomaxprocs,
                                                  runtime_ncpu_value, MaxGcproc);
   runtime_unlock (&s->lock);
   return n;
 }
 
-/* Wake exactly NPROC-1 idle Ms to run runtime_gchelper; the count was
-   decided by runtime_gcprocs with the world stopped, so every one of
-   them must be there.  */
-void
-runtime_helpgc (int32_t nproc)
+/* Wake exactly NPROC-1 idle Ms free to help (midle_free) to run
+   runtime_gchelper for collection CYCLE; they stay on the idle list.
+   The count was decided by runtime_gcprocs with the world stopped, so
+   every one of them must be there.  */
+int32_t
+runtime_helpgc (int32_t nproc, uint32_t cycle)
 {
   if (runtime_gchelper == NULL)
     runtime_throw ("helpgc: no runtime_gchelper linked");
   runtime_lock (&runtime_sched.lock);
+  M *mp = runtime_sched.midle;
   for (int32_t n = 1; n < nproc; n++)
     {
-      M *mp = mget ();
+      while (mp != NULL && mbusy (mp))
+        mp = mp->schedlink;
       if (mp == NULL)
         runtime_throw ("helpgc: no idle M");
-      mp->helpgc = 1;
+      mp->helpgc = cycle;        /* it stays idle: stopm_queued */
       runtime_notewakeup (&mp->park);
     }
   runtime_unlock (&runtime_sched.lock);
+  return nproc - 1;
 }
 
 void

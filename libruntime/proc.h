@@ -144,12 +144,13 @@ void runtime_stopTheWorld (const char *reason) HIDDEN;
 void runtime_startTheWorld (void) HIDDEN;
 
 /* The collector's helpers (contracts.md): how many procs a collection
-   may use, and waking nproc-1 idle Ms to run runtime_gchelper (gc).  */
+   may use, and waking nproc-1 idle Ms to run runtime_gchelper for
+   collection number CYCLE (returns the count woken).  */
 int32_t runtime_gcprocs (void) HIDDEN;
 int32_t runtime_gcprocs_formula (int32_t gomaxprocs, int32_t ncpu,
                                  int32_t nmidle) HIDDEN;
-void runtime_helpgc (int32_t nproc) HIDDEN;
-void runtime_gchelper (void) __attribute__ ((weak)) HIDDEN;
+int32_t runtime_helpgc (int32_t nproc, uint32_t cycle) HIDDEN;
+_Bool runtime_gchelper (uint32_t cycle) __attribute__ ((weak)) HIDDEN;
 
 /* LockOSThread (procapi.c calls these with the G's own counts).  */
 void runtime_lockOSThread (void) HIDDEN;

@@ -165,7 +165,12 @@ struct M {
   void (*mcallfn) (G *);     /* what g0 runs for the G that switched */
   void (*mstartfn) (void);   /* an M that runs no Gs runs this (sysmon) */
   _Bool spinning;            /* looking for work, owning no G */
-  _Bool helpgc;              /* woken to help a collection */
+  /* An idle M helping a collection stays on the idle list; helpgc and
+     helping are under sched.lock, and while either is set the M's
+     park note is, or will be, woken already: a waker only hands it
+     nextp (proc.c mwake).  */
+  uint32_t helpgc;           /* woken to help this collection (0: not) */
+  _Bool helping;             /* runs runtime_gchelper */
   _Bool idle_at_start;       /* a spare M queued idle before its thread
                                 ran (proc.c newm_idle) */
   Note park;                 /* where the idle M sleeps */

@@ -6,7 +6,10 @@
    - the formula min(GOMAXPROCS, CPUs, MaxGcproc, idle Ms + 1) for
      several combinations;
    - a real collection uses exactly what runtime_gcprocs says, and
-     exactly nproc-1 helpers join it (runtime_helpgc woke that many);
+     runtime_helpgc wakes exactly nproc-1 helpers for it; no more join
+     it (fewer may, when the kernel runs a helper's thread only after
+     marking is over), and a helper woken for a collection that is over
+     does not join it;
    - a collection limited by idle Ms starts one spare M after it, which
      is idle for the next collection: with the CPU count raised to 8
      (the formula reads runtime.ncpu) and GOMAXPROCS 8, each collection
@@ -50,9 +53,11 @@ locked_read (int32_t *p)
   return v;
 }
 
-/* Wait until every M but this one (and sysmon) is idle: helpers go
-   back on the idle list after a collection ends, a spare M after it
-   starts, an M woken to look for work after it finds none.  Then the
+/* Wait until every M but this one (and sysmon) is idle and none is
+   still busy with a collection (a helper stays on the idle list while
+   it helps, and may run after the collection ended): a spare M goes
+   on it after a collection, an M woken to look for work after it finds
+   none.  Then the
    next collection sees exactly that many idle Ms (none is spinning
    when the world stops).  Returns the idle count.  */
 static int32_t
@@ -63,8 +68,11 @@ settle (void)
       runtime_lock (&runtime_sched.lock);
       int32_t idle = runtime_sched.nmidle;
       int32_t others = runtime_sched.mcount - 1 - runtime_sched.nmsys;
+      _Bool busy = 0;          /* a helper whose thread has not run yet */
+      for (M *mp = runtime_sched.midle; mp != NULL; mp = mp->schedlink)
+        busy |= mp->helpgc != 0 || mp->helping;
       runtime_unlock (&runtime_sched.lock);
-      if (idle == others)
+      if (idle == others && !busy)
         return idle;
       usleep (1000);
     }
@@ -87,7 +95,10 @@ collect_and_check (int32_t want_procs)
     fprintf (stderr, "procs %u, want %d (idle Ms %d)\n",
              runtime_gcstats.lastprocs, want_procs, idle);
   CHECK (runtime_gcstats.lastprocs == (uint32_t) want_procs);
-  CHECK (runtime_gcstats.lasthelpers == (uint32_t) want_procs - 1);
+  CHECK (runtime_gcstats.lastwoken == (uint32_t) want_procs - 1);
+  CHECK (runtime_gcstats.lasthelpers <= runtime_gcstats.lastwoken);
+  /* Woken for it, too late: the collection is over.  */
+  CHECK (!runtime_gchelper (runtime_gcstats.lastcycle));
 }
 
 static void
@@ -143,7 +154,8 @@ test (void)
   if (pid == 0)
     {
       dup2 (fds[1], 2);
-      runtime_helpgc (locked_read (&runtime_sched.nmidle) + 2);
+      runtime_helpgc (locked_read (&runtime_sched.nmidle) + 2,
+                      runtime_gcstats.lastcycle);
       _exit (0);
     }
   close (fds[1]);

@@ -1,6 +1,6 @@
 // run
 // env: GOMAXPROCS=2
-// timeout: 120
+// timeout: 300
 
 // Forced preemption lands anywhere: goroutines that allocate, grow
 // maps, send on channels and recover panics without ever blocking for
@@ -8,10 +8,30 @@
 // running, while two goroutines spin without calls and main keeps
 // collecting.  The handler must park them only outside runtime critical
 // sections (allocation caches, free lists, spinlocks): every structure
-// must come out intact.
+// must come out intact.  Under GOGC=1 (tools/torture) the workers'
+// allocations add a collection every few KB to main's own, 40,000
+// stops of the world for the 60 rounds, each of which waits for the
+// spinners' threads to take a signal: on a machine whose CPUs other
+// processes keep busy, a scheduler tick each, minutes in all.  The
+// workers do 3 rounds there.
 package main
 
-import "runtime"
+import (
+	"runtime"
+	"unsafe"
+)
+
+//extern getenv
+func getenv(name *byte) *byte
+
+// gogc1: GOGC is set to exactly "1".
+func gogc1() bool {
+	v := getenv(&[]byte("GOGC\x00")[0])
+	if v == nil || *v != '1' {
+		return false
+	}
+	return *(*byte)(unsafe.Pointer(uintptr(unsafe.Pointer(v)) + 1)) == 0
+}
 
 type node struct {
 	next *node
@@ -81,7 +101,11 @@ func main() {
 	for !spinning[0] || !spinning[1] {
 		runtime.Gosched()
 	}
-	const workers, rounds = 4, 60
+	const workers = 4
+	rounds := 60
+	if gogc1() {
+		rounds = 3
+	}
 	done := make(chan int)
 	for i := 0; i < workers; i++ {
 		go worker(i, rounds, done)
