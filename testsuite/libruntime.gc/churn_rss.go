@@ -1,4 +1,5 @@
 // run
+// timeout: 180
 
 // A loop allocating 4 GB in total (400 MB under qemu on arm) of mixed
 // sizes with about 10 MB live keeps the peak RSS under 100 MB: the
