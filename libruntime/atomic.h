@@ -128,4 +128,14 @@ runtime_load64 (const uint64_t *p)
   return __atomic_load_n (p, __ATOMIC_SEQ_CST);
 }
 
+/* A short busy wait for a spinning waiter, without giving up the
+   thread: the lock's active spin, the collector's waits for other
+   workers.  */
+static inline void
+runtime_spinpause (void)
+{
+  for (int k = 0; k < 30; k++)
+    __asm__ volatile ("" ::: "memory");
+}
+
 #endif /* LIBRUNTIME_ATOMIC_H */

@@ -25,8 +25,7 @@ runtime_lock (Lock *l)
           while (runtime_load32_acquire (&l->key) == Unlocked)
             if (runtime_cas32 (&l->key, Unlocked, wait))
               return;
-          for (int k = 0; k < 30; k++)
-            __asm__ __volatile__ ("" ::: "memory");
+          runtime_spinpause ();
         }
       for (int i = 0; i < PassiveSpin; i++)
         {

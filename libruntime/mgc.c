@@ -401,8 +401,7 @@ static void
 gc_backoff (uint32_t spins)
 {
   if (spins < 2000)
-    for (int k = 0; k < 30; k++)
-      __asm__ volatile ("" ::: "memory");
+    runtime_spinpause ();
   else
     runtime_osyield_os ();
 }
