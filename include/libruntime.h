@@ -99,6 +99,22 @@ typedef struct GoFuncVal {
 void GoEnter (void);
 void GoLeave (void);
 
+/* 2b. Stack room for code that is not split-stack.  On 386 and amd64 a
+   goroutine's stack starts at 2 KiB and grows in segments when a
+   split-stack prologue (Go's; C's built with -fsplit-stack, as gort
+   builds C) finds too little room.  Code without such prologues --
+   libc, libffi, any C built without -fsplit-stack -- runs below the
+   frame that called it, in the 1 KiB each segment keeps below its
+   guard: enough for memcpy or write, not for printf.  C called through
+   a cgo call has room for that: while it runs, every split-stack
+   prologue leaves 16 KiB more below its frame.  C reached from Go
+   through a plain //extern declaration that calls such code brackets
+   it (or itself) with GoStackRoomBegin and GoStackRoomEnd, which nest,
+   for the same room; the thread must be in Go.  Where stacks do not
+   grow -- a thread C created, arm and arm64 -- they only count.  */
+void GoStackRoomBegin (void);
+void GoStackRoomEnd (void);
+
 /* 3. Calling a Go func value from C (the thread must be in Go).  The
    callee needs the func value in the static chain register, which C
    cannot set; runtime_closure_call is an assembly entry that takes it

@@ -22,6 +22,7 @@
 #include "malloc.h"
 #include "proc.h"
 #include "spinlock.h"
+#include "stack.h"
 
 ffi_cif *runtime_ffi_cif (const FuncType *ft) HIDDEN;
 void runtime_reflectcall (const FuncType *ft, const FuncVal *fn,
@@ -106,6 +107,33 @@ handler (ffi_cif *cif, void *ret, void **args, void *data)
     widen (c->ft->out.array[0], ret);
 }
 
+/* libffi is not split-stack: it runs with room (stack.h).  */
+typedef struct NewClosure {
+  ffi_cif *cif;
+  Callable *c;
+  ffi_closure *cl;
+  void *code;
+  ffi_status status;
+} NewClosure;
+
+static void *
+new_closure (void *arg)
+{
+  NewClosure *nc = arg;
+  nc->cl = ffi_closure_alloc (sizeof (ffi_closure), &nc->code);
+  if (nc->cl != NULL)
+    nc->status = ffi_prep_closure_loc (nc->cl, nc->cif, handler, nc->c,
+                                       nc->code);
+  return NULL;
+}
+
+static void *
+free_closure (void *cl)
+{
+  ffi_closure_free (cl);
+  return NULL;
+}
+
 void *
 GoMakeCallable (const struct GoType *functype, const GoFuncVal *fn)
 {
@@ -116,12 +144,14 @@ GoMakeCallable (const struct GoType *functype, const GoFuncVal *fn)
   const FuncType *ft = (const FuncType *) functype;
   ffi_cif *cif = runtime_ffi_cif (ft);
   Callable *c = callable_get ();
-  void *code;
-  ffi_closure *cl = ffi_closure_alloc (sizeof (ffi_closure), &code);
-  if (cl == NULL)
+  NewClosure nc = { cif, c, NULL, NULL, FFI_OK };
+  runtime_callroom (new_closure, &nc);
+  if (nc.cl == NULL)
     runtime_throw ("GoMakeCallable: out of closure memory");
-  if (ffi_prep_closure_loc (cl, cif, handler, c, code) != FFI_OK)
+  if (nc.status != FFI_OK)
     runtime_throw ("GoMakeCallable: ffi_prep_closure_loc failed");
+  ffi_closure *cl = nc.cl;
+  void *code = nc.code;
   runtime_spinlock (&calllock);
   c->fn = fn;
   c->ft = ft;
@@ -155,5 +185,5 @@ GoFreeCallable (void *code)
   c->next = freelist;
   freelist = c;
   runtime_spinunlock (&calllock);
-  ffi_closure_free (cl);
+  runtime_callroom (free_closure, cl);
 }

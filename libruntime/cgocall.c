@@ -266,6 +266,7 @@ syscall_Cgocall (void)
   M *m = runtime_m ();
   runtime_xadd64 (&ncgocall, 1);
   m->ncgo++;
+  GoStackRoomBegin ();         /* room for the C's libc calls (stack.c) */
   runtime_entersyscall ();
 }
 
@@ -277,6 +278,7 @@ syscall_CgocallDone (void)
   if (gp == NULL)
     runtime_throw ("no g in CgocallDone");
   gp->m->ncgo--;
+  GoStackRoomEnd ();
   /* A panic that came up through C from a callback left the system-call
      state already (CgocallBackDone stayed in Go for it).  */
   if (__atomic_load_n (&gp->status, __ATOMIC_ACQUIRE) == Gsyscall)

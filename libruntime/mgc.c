@@ -914,6 +914,13 @@ collect (_Bool force)
 void NO_SANITIZE_ADDRESS __attribute__ ((noinline))
 runtime_gc_clearstack (void)
 {
+  if (RUNTIME_C_SPLITS)
+    {
+      /* A 2 KiB frame would split off to another segment: clear the
+         current one below this frame instead (stack.c).  */
+      runtime_stack_clear_below ();
+      return;
+    }
   volatile uintptr buf[256];
   for (uintptr i = 0; i < nelem (buf); i++)
     buf[i] = 0;
@@ -921,11 +928,23 @@ runtime_gc_clearstack (void)
 
 static void __attribute__ ((noinline)) gc_body (int32_t force);
 
+/* The collector's first frames go where the clearing was, on one stack
+   piece (runtime_callroom), whatever splits they make further down;
+   the frames of that call, __morestack's among them if it splits, go
+   where the first clearing was.  */
+static void *
+gc_thunk (void *force)
+{
+  runtime_gc_clearstack ();
+  gc_body (*(int32_t *) force);
+  return NULL;
+}
+
 void
 runtime_gc (int32_t force)
 {
   runtime_gc_clearstack ();
-  gc_body (force);
+  runtime_callroom (gc_thunk, &force);
 }
 
 /* Become the one collecting goroutine.  A loser must not spin holding

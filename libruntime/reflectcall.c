@@ -199,6 +199,23 @@ result_type (const FuncType *ft)
   return s;
 }
 
+/* libffi is not split-stack: it runs with room (stack.h).  */
+typedef struct PrepCif {
+  ffi_cif *cif;
+  unsigned n;
+  ffi_type *rtype;
+  ffi_type **args;
+  ffi_status status;
+} PrepCif;
+
+static void *
+prep_cif_thunk (void *arg)
+{
+  PrepCif *p = arg;
+  p->status = ffi_prep_cif (p->cif, FFI_DEFAULT_ABI, p->n, p->rtype, p->args);
+  return NULL;
+}
+
 ffi_cif *
 runtime_ffi_cif (const FuncType *ft)
 {
@@ -211,13 +228,30 @@ runtime_ffi_cif (const FuncType *ft)
       for (uintptr i = 0; i < n; i++)
         args[i] = go_ffi_type (ft->in.array[i]);
       cif = runtime_persistentalloc (sizeof *cif);
-      if (ffi_prep_cif (cif, FFI_DEFAULT_ABI, (unsigned) n, result_type (ft),
-                        args) != FFI_OK)
+      PrepCif prep = { cif, (unsigned) n, result_type (ft), args, FFI_OK };
+      runtime_callroom (prep_cif_thunk, &prep);
+      if (prep.status != FFI_OK)
         runtime_throw ("reflectcall: ffi_prep_cif failed");
       cache_put (ft, cif);
     }
   runtime_spinunlock (&cachelock);
   return cif;
+}
+
+typedef struct FfiCall {
+  ffi_cif *cif;
+  const FuncVal *fn;
+  void *rvalue;
+  void **params;
+} FfiCall;
+
+static void *
+ffi_call_thunk (void *arg)
+{
+  FfiCall *c = arg;
+  ffi_call_go (c->cif, (void (*) (void)) c->fn->code, c->rvalue, c->params,
+               (void *) c->fn);
+  return NULL;
 }
 
 void
@@ -232,7 +266,8 @@ runtime_reflectcall (const FuncType *ft, const FuncVal *fn, void **params,
   union { ffi_arg a; double d; void *p; char buf[256]; } local;
   void *rvalue = rsize <= sizeof local ? (void *) &local
                                        : runtime_mallocgc (rsize, NULL, 0);
-  ffi_call_go (cif, (void (*) (void)) fn->code, rvalue, params, (void *) fn);
+  FfiCall call = { cif, fn, rvalue, params };
+  runtime_callroom (ffi_call_thunk, &call);
   /* The callee may have split with PARAMS' block as its arguments, and
      this may be another M than the one that called (the G can move).  */
   runtime_morestate_clear (runtime_m ());
@@ -261,8 +296,11 @@ GoReflectCall (const struct GoType *functype, const GoFuncVal *fn,
     runtime_panicmem ();
   const FuncType *ft = (const FuncType *) functype;
   uintptr n = (uintptr) ft->in.len;
-  void *one[1];
-  void **params = n <= 1 ? one : __builtin_alloca (n * sizeof *params);
+  /* No alloca: split-stack C would need libgcc's
+     __morestack_allocate_stack_space for it.  The heap block holds
+     pointers into ARGS, which the caller keeps alive.  */
+  void *few[8];
+  void **params = n <= 8 ? few : runtime_mallocgc (n * sizeof *params, NULL, 0);
   uintptr off = 0;
   for (uintptr i = 0; i < n; i++)
     {

@@ -84,6 +84,9 @@ struct G {
   int64_t goid;              /* 1 for the main goroutine */
   M *m;                      /* M running this G, or NULL */
   uint32_t status;           /* Grunning, ... (proc.c) */
+  uint32_t stackroom;        /* >0: every split-stack prologue leaves
+                                room for non-split code (cgo calls,
+                                GoStackRoomBegin; stack.c), by the G */
   struct Panic *panic;       /* innermost active panic, or NULL */
   struct Defer *defer;       /* innermost defer record, or NULL */
   void *exception;           /* the GNUCGO exception being unwound */
@@ -153,6 +156,9 @@ struct M {
   void *moreargp;            /* its stack arguments on the old stack */
   uintptr *stackguard_slot;  /* this thread's TCB guard word */
   uint32_t stackpoison;      /* preemption requested through the guard */
+  uint32_t insplit;          /* 1 while newstack or oldstack works: a
+                                prologue that fails meanwhile (the guard
+                                poisoned by another thread) runs in place */
 
   /* Scheduling (proc.c).  p is the P this M holds (NULL when idle or in
      a system call); the rest is owned by the M itself, except park,
@@ -204,13 +210,13 @@ extern __thread M *runtime_m_tls TLS_IE HIDDEN;
    read of g or m must find the current thread's TLS (arch.h
    ARCH_TLS_ADDRESS_CACHED says whether that needs a real call).  */
 #if ARCH_TLS_ADDRESS_CACHED
-G *runtime_g_slow (void) __attribute__ ((noinline)) HIDDEN;
-M *runtime_m_slow (void) __attribute__ ((noinline)) HIDDEN;
-static inline G *runtime_g (void) { return runtime_g_slow (); }
-static inline M *runtime_m (void) { return runtime_m_slow (); }
+G *runtime_g_slow (void) __attribute__ ((noinline)) NOSPLIT HIDDEN;
+M *runtime_m_slow (void) __attribute__ ((noinline)) NOSPLIT HIDDEN;
+NOSPLIT static inline G *runtime_g (void) { return runtime_g_slow (); }
+NOSPLIT static inline M *runtime_m (void) { return runtime_m_slow (); }
 #else
-static inline G *runtime_g (void) { return runtime_g_tls; }
-static inline M *runtime_m (void) { return runtime_m_tls; }
+NOSPLIT static inline G *runtime_g (void) { return runtime_g_tls; }
+NOSPLIT static inline M *runtime_m (void) { return runtime_m_tls; }
 #endif
 
 /* start.c: program start, arguments, environment.  */

@@ -15,9 +15,16 @@
    signal handler may observe: the chain is linked before sp moves and
    unlinked after it moves back, the collector finds sp's segment by
    address (a stopped thread may sit anywhere in between), and no
-   libruntime signal handler runs split-stack code on the interrupted
-   stack (they run on the alternate signal stack, and the runtime's C is
-   not compiled with -fsplit-stack).  */
+   libruntime signal handler splits: they run on the alternate signal
+   stack with the guard set to StackNoCheck (os/posix/signal_posix.c).
+
+   A guard that does not describe the stack sp is on -- a goroutine
+   switch between its guard write and its stack switch, a handler's
+   split-stack callee when the guard was poisoned meanwhile -- makes a
+   prologue fail for nothing: runtime_newstack sees that sp is not on
+   the G's current piece and runs the function where it is.  */
+#include <unwind.h>
+
 #include "stack.h"
 #include "proc.h"
 #include "os.h"
@@ -62,6 +69,10 @@ enum {
 };
 
 uintptr runtime_stackmin = StackMinDefault;
+
+/* Set once a goroutine has exceeded StackMax: the report may go past
+   it (runtime_stack_overflow_limit).  */
+static uint32_t stack_limit_off;
 
 static struct {
   SpinLock lock;
@@ -142,7 +153,15 @@ block_free (uintptr lo, int c)
 {
   uintptr size = class_size (c);
   if (size >= LargeSize)
-    runtime_sysunused ((void *) lo, size - runtime_physpagesize);
+    {
+      /* Blocks below a page make others start off a page boundary:
+         give back the whole pages below the header's.  */
+      uintptr pg = runtime_physpagesize;
+      uintptr from = (lo + pg - 1) & ~(pg - 1);
+      uintptr to = (lo + size - sizeof (StackSeg)) & ~(pg - 1);
+      if (to > from)
+        runtime_sysunused ((void *) from, to - from);
+    }
   StackSeg *s = header_of (lo, size);
   s->lo = lo;
   s->size = size;
@@ -202,6 +221,28 @@ san_moved (G *gp)
 #endif
 }
 
+/* The room every split-stack prologue must leave while gp is in a cgo
+   call or between GoStackRoomBegin and GoStackRoomEnd: the C running is
+   split-stack (gort compiles it so) but calls libc, which is not, and
+   no linker enlarged its requests to give libc that room (stack.h
+   "Calls out of split-stack C").  */
+static uintptr
+cgo_room (M *m, G *gp)
+{
+  if (!ARCH_HAS_SPLIT_STACK || gp->stackroom == 0 || gp == m->g0
+      || cur_guard (gp) == StackNoCheck)
+    return 0;
+  return STACK_ROOM;
+}
+
+
+/* The guard for gp's stack on M.  */
+static uintptr
+guard_for (M *m, G *gp)
+{
+  return cur_guard (gp) + cgo_room (m, gp);
+}
+
 GPRONLY static void
 guard_install (M *m, G *gp)
 {
@@ -209,7 +250,7 @@ guard_install (M *m, G *gp)
     m->stackguard_slot = runtime_guard_slot ();
   if (m->stackguard_slot == NULL)
     return;                    /* no TCB guard on this arch */
-  uintptr g = cur_guard (gp);
+  uintptr g = guard_for (m, gp);
   if (__atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE))
     g = StackPreempt;
   __atomic_store_n (m->stackguard_slot, g, __ATOMIC_RELEASE);
@@ -218,6 +259,27 @@ guard_install (M *m, G *gp)
 void
 runtime_stackguard_install (G *gp)
 {
+  guard_install (runtime_m (), gp);
+}
+
+/* include/libruntime.h.  */
+void
+GoStackRoomBegin (void)
+{
+  G *gp = runtime_g ();
+  if (gp == NULL)
+    runtime_throw ("GoStackRoomBegin: not on a goroutine");
+  gp->stackroom++;
+  guard_install (runtime_m (), gp);
+}
+
+void
+GoStackRoomEnd (void)
+{
+  G *gp = runtime_g ();
+  if (gp == NULL || gp->stackroom == 0)
+    runtime_throw ("GoStackRoomEnd without GoStackRoomBegin");
+  gp->stackroom--;
   guard_install (runtime_m (), gp);
 }
 
@@ -329,7 +391,8 @@ static uintptr
 seg_need (G *gp, MoreFrame *f)
 {
   uintptr frame = f->framesize > StackSmall ? f->framesize : StackSmall;
-  uintptr need = frame + f->argsize + StackGuard + sizeof (StackSeg) + 64;
+  uintptr need = frame + f->argsize + StackGuard + cgo_room (runtime_m (), gp)
+                 + sizeof (StackSeg) + 64;
   uintptr last = gp->stackseg != NULL ? gp->stackseg->size
                  : runtime_stack_basesize (gp);
   if (last > StackMax / 4)
@@ -341,29 +404,80 @@ seg_need (G *gp, MoreFrame *f)
   return need;
 }
 
+static _Bool
+seg_holds (StackSeg *s, uintptr sp)
+{
+  return s != NULL && sp >= s->lo && sp <= (uintptr) s;
+}
+
+/* Spares: the segments unlinked from gp's chain, newest first, linked
+   through next.  Normally one, kept for the next split; an unwind
+   leaving several splits at once (runtime_morestack_personality)
+   unlinks them all while the unwinder still runs on the newest, so no
+   segment is freed at unlinking.  Here, at a split or an unlink, every
+   spare but the first goes back to the cache, except one SP (the
+   caller's frame) is on.  */
+NOSPLIT GPRONLY static void
+spares_trim (G *gp, uintptr sp)
+{
+  StackSeg **link = &gp->stackspare;
+  if (*link != NULL)
+    link = &(*link)->next;
+  while (*link != NULL)
+    {
+      StackSeg *s = *link;
+      if (seg_holds (s, sp))
+        {
+          link = &s->next;
+          continue;
+        }
+      *link = s->next;
+      seg_free (s);
+    }
+}
+
+/* A segment used before holds dead frames; the first frames of the
+   split's function go at its top, and the slots they never write
+   would show the conservative scan what the dead ones left (the
+   collecting goroutine's runtime_callroom segment, scanned from
+   collect's frame up, kept an object alive so).  */
+enum { SegClearTop = 512 };
+
+static void
+seg_clear_top (StackSeg *s)
+{
+  uintptr top = (uintptr) s;
+  uintptr from = top - SegClearTop > s->lo ? top - SegClearTop : s->lo;
+  memset ((void *) from, 0, top - from);
+}
+
 static StackSeg *
 seg_get (G *gp, MoreFrame *f)
 {
   uintptr min = f->framesize + f->argsize + StackGuard + StackSmall
-                + sizeof (StackSeg) + 64;
+                + cgo_room (runtime_m (), gp) + sizeof (StackSeg) + 64;
+  spares_trim (gp, (uintptr) __builtin_frame_address (0));
   StackSeg *s = gp->stackspare;
-  gp->stackspare = NULL;
   if (s != NULL && s->size >= min && !runtime_debug.stacksegmin)
-    return s;
-  if (s != NULL)
-    seg_free (s);
+    {
+      gp->stackspare = s->next;
+      seg_clear_top (s);
+      return s;
+    }
   /* GODEBUG=stacksegmin=1: the smallest segment that fits, every time.  */
   uintptr need = runtime_debug.stacksegmin ? min : seg_need (gp, f);
   int c = size_class (need);
   uintptr base = runtime_stack_basesize (gp);
-  if (c < 0 || base + gp->stackinuse + class_size (c) > StackMax)
+  if (c < 0 || (base + gp->stackinuse + class_size (c) > StackMax
+                 && !__atomic_load_n (&stack_limit_off, __ATOMIC_ACQUIRE)))
     {
       /* The doubling may overshoot what the frame needs: try exact.
          The limit is on what the frame needs, not on the power-of-two
          block holding it (a 128 MiB frame on 32-bit takes a 256 MiB
          block, over StackMax, yet within Go's limit).  */
       c = size_class (min);
-      if (c < 0 || base + gp->stackinuse + min > StackMax)
+      if (c < 0 || (base + gp->stackinuse + min > StackMax
+                     && !__atomic_load_n (&stack_limit_off, __ATOMIC_ACQUIRE)))
         runtime_stack_overflow_limit (gp, f->sp);
     }
   uintptr lo = block_alloc (c);
@@ -372,6 +486,7 @@ seg_get (G *gp, MoreFrame *f)
   s = header_of (lo, class_size (c));
   s->lo = lo;
   s->size = class_size (c);
+  seg_clear_top (s);
   return s;
 }
 
@@ -401,7 +516,7 @@ static _Bool
 fits_here (G *gp, MoreFrame *f)
 {
   uintptr need = f->framesize + f->argsize + 2 * ARCH_STACK_ALIGN;
-  return (uintptr) f > need && (uintptr) f - need >= cur_guard (gp);
+  return (uintptr) f > need && (uintptr) f - need >= guard_for (runtime_m (), gp);
 }
 
 /* m->morebuf and m->moreargp describe the split in progress, for as
@@ -431,11 +546,33 @@ runtime_morestate_clear (M *m)
   m->moreargp = NULL;
 }
 
-void *
+/* Whether SP lies on the stack piece gp's guard describes.  A guard
+   that does not describe the stack sp is on (a goroutine switch between
+   its guard write and its stack switch) makes prologues fail for no
+   reason: the function then just runs where it is.  */
+static _Bool
+on_current_piece (G *gp, uintptr sp)
+{
+  uintptr lo, hi;
+  runtime_stack_bounds (gp, &lo, &hi);
+  return sp >= lo && sp <= hi;
+}
+
+NOSPLIT void *
 runtime_newstack (MoreFrame *f)
 {
   M *m = runtime_m ();
   G *gp = runtime_g ();
+  uintptr *slot = m != NULL ? m->stackguard_slot : NULL;
+  if (slot != NULL && gp != NULL)
+    __atomic_store_n (slot, StackNoCheck, __ATOMIC_RELEASE);
+  if (m != NULL && m->insplit)
+    return NULL;               /* inside a split: poisoned meanwhile */
+  if (gp != NULL && !on_current_piece (gp, f->sp))
+    {
+      guard_install (m, gp);
+      return NULL;
+    }
   if (gp == NULL)
     {
       /* A C thread that gave its extra M back (cgocall.c dropm) just as
@@ -455,10 +592,14 @@ runtime_newstack (MoreFrame *f)
       m = runtime_m ();        /* the G may have moved to another M */
       if (fits_here (gp, f))
         return NULL;           /* __morestack runs it on this stack */
+      if (m->stackguard_slot != NULL)
+        __atomic_store_n (m->stackguard_slot, StackNoCheck, __ATOMIC_RELEASE);
     }
+  m->insplit = 1;
   morestate_set (m, f);
   void *sp = split (m, gp, f);
   runtime_morestate_clear (m);
+  m->insplit = 0;
   if (Debug)
     {
       runtime_printlock ();
@@ -494,8 +635,8 @@ runtime_morestack_thumb (void)
 
 /* Unlink the segment the split of FRAME linked, if it did link one (a
    preempted prologue may have run on the same stack).  */
-GPRONLY static void
-unlink_frame (uintptr frame)
+NOSPLIT GPRONLY static void
+unlink_frame (uintptr frame, _Bool unwinding)
 {
   M *m = runtime_m ();
   G *gp = runtime_g ();
@@ -505,19 +646,26 @@ unlink_frame (uintptr frame)
   StackSeg *s = gp->stackseg;
   if (s == NULL || s->frame != frame)
     return;
+  /* sp is on the older stack, the guard still the segment's: no
+     prologue may split until the guard matches again.  */
+  m->insplit = 1;
+  if (m->stackguard_slot != NULL)
+    __atomic_store_n (m->stackguard_slot, StackNoCheck, __ATOMIC_RELEASE);
   gp->stackseg = s->prev;
   gp->stackinuse -= s->size;
-  if (gp->stackspare != NULL)
-    seg_free (gp->stackspare);
+  s->next = gp->stackspare;
   gp->stackspare = s;
+  if (!unwinding)
+    spares_trim (gp, (uintptr) __builtin_frame_address (0));
   guard_install (m, gp);
+  m->insplit = 0;
   san_moved (gp);
 }
 
-GPRONLY void
+NOSPLIT GPRONLY void
 runtime_oldstack (uintptr frame)
 {
-  unlink_frame (frame);
+  unlink_frame (frame, 0);
 }
 
 /* The cleanup of __morestack's frame, run by the unwinder when a panic
@@ -525,8 +673,66 @@ runtime_oldstack (uintptr frame)
 void
 runtime_morestack_unwind (uintptr frame)
 {
-  unlink_frame (frame);
+  unlink_frame (frame, 1);
   runtime_morestate_clear (runtime_m ());
+}
+
+#if ARCH_HAS_SPLIT_STACK && defined (ARCH_UNWIND_FP_REGNO)
+/* The personality of __morestack's frame (x86): in the cleanup phase of
+   an unwind that leaves a function through its split, unlink the
+   segment, named by the frame's frame pointer.  The unwinder runs on
+   the newest segment (runtime_callroom) and passes the splits newest
+   first, the order unlink_frame takes them in.  */
+_Unwind_Reason_Code runtime_morestack_personality (int, _Unwind_Action,
+                                                   _Unwind_Exception_Class,
+                                                   struct _Unwind_Exception *,
+                                                   struct _Unwind_Context *)
+  NOSPLIT HIDDEN;
+
+_Unwind_Reason_Code
+runtime_morestack_personality (int version, _Unwind_Action actions,
+                               _Unwind_Exception_Class cls,
+                               struct _Unwind_Exception *ue,
+                               struct _Unwind_Context *ctx)
+{
+  (void) cls;
+  (void) ue;
+  if (version == 1 && (actions & _UA_CLEANUP_PHASE))
+    runtime_morestack_unwind (_Unwind_GetGR (ctx, ARCH_UNWIND_FP_REGNO));
+  return _URC_CONTINUE_UNWIND;
+}
+#endif
+
+/* Zero the stack below the caller's frame on the piece it runs on, at
+   most ClearBytes of it: the frames that go there next (the collector's,
+   a parked goroutine's) then show the conservative scan no stale
+   pointer from dead frames.  A leaf whose store is one string
+   instruction, so that it may clear right up to its own frame: nothing
+   it needs lies below (x86, the arches with split-stack C).  */
+enum { ClearBytes = 4096 };
+
+NOSPLIT void __attribute__ ((noinline))
+runtime_stack_clear_below (void)
+{
+#if defined (__x86_64__) || defined (__i386__)
+  G *gp = runtime_g ();
+  uintptr here = (uintptr) __builtin_frame_address (0) & ~(uintptr) 15;
+  if (gp == NULL)
+    return;
+  uintptr lo = gp->stackseg != NULL ? gp->stackseg->lo : gp->stacklo;
+  uintptr hi = gp->stackseg != NULL ? (uintptr) gp->stackseg : gp->stackhi;
+  if (here <= lo || here > hi)
+    return;                    /* not on its current piece */
+  if (here - lo > ClearBytes)
+    lo = here - ClearBytes;
+  uintptr n = (here - lo) / sizeof (uintptr);
+  void *dst = (void *) lo;
+#if defined (__x86_64__)
+  __asm__ volatile ("rep stosq" : "+D" (dst), "+c" (n) : "a" (0) : "memory");
+#else
+  __asm__ volatile ("rep stosl" : "+D" (dst), "+c" (n) : "a" (0) : "memory");
+#endif
+#endif
 }
 
 /* A G's segments back to the cache.  Only when gp runs on none of them:
@@ -554,9 +760,12 @@ runtime_stack_release (G *gp)
 void
 runtime_stack_trim (G *gp)
 {
-  if (gp->stackspare != NULL)
-    seg_free (gp->stackspare);
-  gp->stackspare = NULL;
+  while (gp->stackspare != NULL)
+    {
+      StackSeg *s = gp->stackspare;
+      gp->stackspare = s->next;
+      seg_free (s);
+    }
 }
 
 uintptr
@@ -567,11 +776,6 @@ runtime_stack_inuse (G *gp)
 
 /* ---- The collector's view.  */
 
-static _Bool
-seg_holds (StackSeg *s, uintptr sp)
-{
-  return s != NULL && sp >= s->lo && sp <= (uintptr) s;
-}
 
 /* Every live range of gp's stack: from sp to the top of the segment
    holding it, then from each segment's saved oldsp to the top of the
@@ -600,10 +804,32 @@ runtime_stack_visit_from (G *gp, uintptr sp,
   if (!running)
     runtime_context_visit (gp, visit, arg);
   StackSeg *s = gp->stackseg;
-  if (seg_holds (gp->stackspare, sp))
-    s = gp->stackspare;
-  else if (s != NULL && seg_holds (s->prev, sp) && !seg_holds (s, sp))
-    s = s->prev;               /* between moving sp and linking */
+  StackSeg *spare = gp->stackspare;
+  while (spare != NULL && !seg_holds (spare, sp))
+    spare = spare->next;
+  if (spare != NULL && spare != gp->stackspare)
+    {
+      /* An unwind left several splits and runs on one of the segments
+         it unlinked: its frames here, then the whole newest linked
+         piece, whose own sp is not known.  */
+      visit (sp, (uintptr) spare, arg);
+      if (s != NULL)
+        sp = s->lo;
+      else
+        sp = gp->stacklo;
+    }
+  else if (spare != NULL)
+    s = spare;
+  else
+    {
+      /* sp is in an older piece than the newest when the collector,
+         whose own frames split, scans the G it runs on, or when the G
+         stopped between moving sp and linking.  */
+      while (s != NULL && !seg_holds (s, sp))
+        s = s->prev;
+      if (s == NULL && !(sp >= gp->stacklo && sp <= gp->stackhi))
+        s = gp->stackseg;      /* nowhere: the check below throws */
+    }
   if (s != NULL && !seg_holds (s, sp))
     runtime_throw ("runtime_stack_visit: sp outside its stack segments");
   for (; s != NULL; s = s->prev)
@@ -633,10 +859,36 @@ print_limit (uintptr sp, uintptr lo, uintptr hi)
   runtime_printunlock ();
 }
 
-void
+typedef struct OverflowReport {
+  uintptr sp, lo, hi;
+} OverflowReport;
+
+static void *
+report_overflow (void *arg)
+{
+  OverflowReport *r = arg;
+  print_limit (r->sp, r->lo, r->hi);
+  runtime_throw ("stack overflow");
+  return NULL;
+}
+
+NORETURN void
 runtime_stack_overflow_limit (G *gp, uintptr sp)
 {
-  print_limit (sp, gp->stacklo, gp->stackhi);
+  if (!RUNTIME_C_SPLITS)
+    {
+      print_limit (sp, gp->stacklo, gp->stackhi);
+      runtime_throw ("stack overflow");
+    }
+  /* Called by a split, in the guard zone: the report and its traceback
+     need room, which the limit no longer holds back (the program is
+     dying).  */
+  __atomic_store_n (&stack_limit_off, 1, __ATOMIC_RELEASE);
+  M *m = runtime_m ();
+  m->insplit = 0;
+  guard_install (m, gp);
+  OverflowReport r = { sp, gp->stacklo, gp->stackhi };
+  runtime_callroom (report_overflow, &r);
   runtime_throw ("stack overflow");
 }
 

@@ -30,59 +30,69 @@
      unlinked by oldstack and kept for the next split (no page faults,
      no lock on a hot split boundary).
 
-   The sizes, derived:
+   Sizes, on 386 and amd64, where the runtime's C is split-stack too
+   (configure: LIBRUNTIME_SPLIT_C; "Sizes without split-stack C" below
+   for the sanitizer build and arm):
 
    StackSmall = 256: gccgo's prologue for a frame below 256 bytes compares
      sp itself with the guard (r10 = 0 on amd64), so a function may use up
      to 256 bytes below the guard without any check (GCC's
      SPLIT_STACK_AVAILABLE).
-   StackLibc: non-split code called from split code runs in what is left
-     below the guard, because GNU ld does not enlarge a split function's
-     request when it calls non-split code (gold would, by 16 KiB).  That
-     is all of libc and the runtime's own C (compiled without
-     -fsplit-stack).  Measured: snprintf("%g %f %e") needs 4.6 KiB on
-     amd64, 4.3 KiB on 386, 3.9 KiB on arm; write(2) 0.6 KiB.  Round up
-     with half again for the runtime's C above it: 6 KiB (32-bit: 5 KiB).
-   StackMore: __morestack's record (MoreFrame, 216 bytes on amd64) and
-     runtime_newstack with its callees, which run on the old stack below
-     the guard: 1 KiB.
-   StackGuard = StackSmall + StackLibc + StackMore, rounded to 8 KiB
-     (64-bit) or 7 KiB (32-bit).  It costs address space, not memory:
-     pages below the guard are touched only by code that needs them.
-   StackMin = 16 KiB: the first segment of a goroutine.  StackGuard and
-     the G on top (below) leave 7.6 KiB (8.8 KiB on 32-bit) for Go frames
-     before the first split.  A blocked goroutine touches only the top
-     page of it (4 KiB of RSS: gc Go uses 2 KiB stacks; libgo maps 4 MiB
-     and touches 11 KiB).  Segments are page aligned and carved from
-     larger chunks without guard pages, so 100,000 goroutines are one
-     mapping, not 200,000 (vm.max_map_count is 65,530).
+   StackGuard = 1 KiB: all that ever runs below the guard.  Every frame
+     of Go code and of the runtime's C asks for its room in its
+     prologue; what does not is
+       - a small frame (StackSmall) and a leaf libc call from it (the
+         memory and string functions, system-call wrappers, the vDSO
+         clock: tools/splitcalls lists which, each well under 512
+         bytes);
+       - __morestack's record (MoreFrame and the saved registers, 264
+         bytes on amd64) and runtime_newstack with its callees, about
+         300 bytes (gcc -fstack-usage), which run with the guard set to
+         StackNoCheck (and M.insplit set: a guard poisoned meanwhile
+         does not make them split again);
+       - the signal handlers, which run on the signal stack and set the
+         guard to StackNoCheck while they do.
+     Worst case 256 + 264 + 300 bytes: under 1 KiB.
+   StackMin = 2 KiB: the first segment of a goroutine, its G on top (288
+     bytes on amd64) and StackGuard at the bottom, which leaves 736 bytes
+     for Go frames before the first split.  A parked goroutine's frames
+     take 272 (a chan receive), its wait record (chan.c, a Sudog in the
+     parking frame) included, so a blocked goroutine costs its 2 KiB and
+     nothing else: two share a page (gc Go: 2 KiB stacks and a g apart).
+     Segments are carved from 1 MiB chunks without guard pages, so
+     100,000 goroutines are a few mappings, not 200,000 (vm.max_map_count
+     is 65,530).
+
+   Calls out of split-stack C.  Code without split-stack prologues --
+   libc, the libgcc unwinder, libffi -- runs below the frame that calls
+   it, with only the guard zone under it unless the caller made room.
+   The runtime calls what needs more through runtime_callroom, an
+   assembly entry (morestack.S) whose prologue asks for STACK_ROOM (16
+   KiB, what gold would add to such a caller's request) and leaves it to
+   the callee: the unwinder (panics, tracebacks, and _Unwind_Resume,
+   which unwind.c defines so that the landing pads of Go code call it
+   there), libffi, pthread_create, dl_iterate_phdr.  tools/splitcalls,
+   run by the testsuite, fails on any other call from split-stack C to
+   code that is not split-stack.  C that others write gets room through
+   G.stackroom: a cgo call (syscall.Cgocall) and GoStackRoomBegin
+   (include/libruntime.h) raise every split-stack prologue's request by
+   STACK_ROOM until CgocallDone or GoStackRoomEnd, the way gold's
+   adjustment would for C that calls libc.  Programs are linked with
+   -z now (tools/gort): the dynamic linker's lazy binding saves the
+   vector registers on the stack at a function's first call, kilobytes
+   below whatever frame made it.
+
+   Sizes without split-stack C (arm, with clang-compiled split-stack C
+   on fixed stacks; the sanitizer build): the runtime's C and libc run
+   below the guard as a whole, so StackGuard is 8 KiB on 64-bit and 7 KiB
+   on 32-bit (snprintf("%g %f %e") alone needs 4.6 KiB on amd64, 3.9 KiB
+   on arm), 32 KiB under ASan, and StackMin 16 KiB (64 KiB).
 
    The G on top (split stacks only; fixed stacks keep the G apart, since
    an unguarded one may be overrun from above).  A goroutine's G (proc.c
    malg) is the top StackTopG bytes of its base stack, and g->stackhi
-   is the G's own address: the
-   page the goroutine's first frames touch holds it too, so a G costs no
-   memory of its own (288 bytes on amd64).  A parked goroutine's frames
-   take ~320 bytes of that page, its wait record (chan.c, a Sudog in the
-   parking frame) included; the rest of the page, and the pages below,
-   are room that is touched only if something runs that deep.
-
-   Why not less than a page (gc Go's 2 KiB stacks).  Two goroutines'
-   first segments could share a page only if nothing ever ran more than
-   a few hundred bytes below a Go frame on them, and today StackGuard's
-   8 KiB is that room: the runtime's C is called straight from Go and
-   is not split-stack (chan ops, mallocgc and the collector it may run
-   on the goroutine's stack, gopanic and the libgcc unwinder, printing
-   and write(2)), and so are libc functions Go code calls directly
-   (//extern) and cgo's C, which runs on the goroutine's stack too.
-   runtime_newstack itself runs below the guard (StackMore).  Sub-page
-   segments need all of that split-stack or on the M's stack (g0): the
-   runtime's C built with -fsplit-stack (signal handlers, newstack and
-   the switch paths kept no-split, the guard set in context.S), every
-   libc and unwinder call from it and every cgo call moved to g0 or
-   given room by the linker (gold's __morestack_non_split; GNU ld does
-   nothing).  On arm, where nothing checks the stack, a stack is a bet
-   on the deepest the goroutine goes and cannot share pages at all.
+   is the G's own address: the G costs no memory apart from the stack
+   its first frames touch anyway.
    StackMax = 1 GB on 64-bit, 250 MB on 32-bit, as Go: the sum of a G's
      base stack and segments; a split beyond it is "stack overflow".
    StackFixed (arches without split stacks): the biggest of the kinds of
@@ -96,6 +106,13 @@
 #include "runtime.h"
 #include "stack_asm.h"
 
+/* Whether the runtime's own C is split-stack (configure).  */
+#if LIBRUNTIME_SPLIT_C
+#define RUNTIME_C_SPLITS 1
+#else
+#define RUNTIME_C_SPLITS 0
+#endif
+
 enum {
   StackSmall = 256,
 #if LIBRUNTIME_SANITIZERS
@@ -105,6 +122,11 @@ enum {
      include this header are not instrumented.)  */
   StackGuard = 32 << 10,
   StackMinDefault = 64 << 10,
+#elif LIBRUNTIME_SPLIT_C
+  /* The runtime's C is split-stack (configure): below the guard runs
+     only what "Sizes" lists, and goroutines start below a page.  */
+  StackGuard = 1 << 10,
+  StackMinDefault = 2 << 10,
 #else
 #if ARCH_PTRSIZE == 8
   StackGuard = 8 << 10,
@@ -191,10 +213,23 @@ void runtime_morestack_unwind (uintptr frame) HIDDEN;
    are done, so no M keeps a dead frame's closure or arguments.  */
 void runtime_morestate_clear (M *m) HIDDEN;
 
+/* FN (ARG) with STACK_ROOM bytes of stack below: how split-stack C calls
+   non-split code that needs more than the guard zone (stack.h "Calls
+   out of split-stack C").  Without split stacks a plain call.  */
+#if ARCH_HAS_SPLIT_STACK
+void *runtime_callroom (void *(*fn) (void *), void *arg) HIDDEN;
+#else
+static inline void *
+runtime_callroom (void *(*fn) (void *), void *arg)
+{
+  return fn (arg);
+}
+#endif
+
 /* The TCB guard of the calling thread, or NULL on an arch where no
    compiler reads one (arch.h ARCH_TCB_GUARD 0: arm64, where the word at
    the thread pointer is glibc's dtv and must not be touched).  */
-static inline uintptr *
+NOSPLIT static inline uintptr *
 runtime_guard_slot (void)
 {
   if (ARCH_TCB_GUARD == 0)
@@ -251,6 +286,10 @@ void runtime_fixedstack_free (void *p, uintptr size) HIDDEN;
 uintptr runtime_fixedstack_zone (uintptr size) HIDDEN;
 void runtime_fixedstack_check (G *gp, _Bool slow) HIDDEN;
 void runtime_stack_switched_out (G *gp) HIDDEN;
+
+/* Zero what lies below the caller's frame on its stack piece (mgc.c
+   runtime_gc_clearstack).  */
+void runtime_stack_clear_below (void) HIDDEN;
 
 /* Test and tuning knobs.  */
 uintptr runtime_stack_inuse (G *gp) HIDDEN;

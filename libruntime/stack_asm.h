@@ -15,4 +15,9 @@
 #define MF_FRAME     (5 * ARCH_PTRSIZE)  /* __morestack's frame pointer */
 #define MF_SIZE      (6 * ARCH_PTRSIZE)
 
+/* The stack runtime_callroom guarantees below its frame (stack.h
+   "Calls out of split-stack C"): as much as gold adds to the request of
+   a split function that calls non-split code.  */
+#define STACK_ROOM   0x4000
+
 #endif

@@ -26,6 +26,7 @@ enum { MaxFrames = 100 };
 
 typedef struct Walk {
   intgo skip;                /* frames still to skip */
+  uintptr start;             /* 0, or drop frames until this pc */
   uintptr *pcs;
   intgo n, max;
   uintptr last_pc, last_cfa; /* the frame before: a frame that repeats
@@ -52,6 +53,12 @@ walk_frame (struct _Unwind_Context *ctx, void *arg)
   if (pc == w->last_pc && cfa == w->last_cfa)
     return _URC_END_OF_STACK;
   w->last_pc = pc;
+  if (w->start != 0)
+    {
+      if (pc != w->start)
+        return _URC_NO_REASON;  /* runtime_callroom's frames and ours */
+      w->start = 0;
+    }
   w->last_cfa = cfa;
   if (w->skip > 0)
     {
@@ -64,11 +71,21 @@ walk_frame (struct _Unwind_Context *ctx, void *arg)
   return _URC_NO_REASON;
 }
 
+static void *
+backtrace_thunk (void *w)
+{
+  _Unwind_Backtrace (walk_frame, w);
+  return NULL;
+}
+
+/* The walk starts at the caller's frame (SKIP 0): the frames of the
+   unwinder's call, which may or may not have split, are dropped by pc.  */
 intgo __attribute__ ((noinline))
 runtime_callers (intgo skip, uintptr *pcs, intgo max)
 {
-  Walk w = { skip + 1, pcs, 0, max, 0, 0 };  /* + 1: this function */
-  _Unwind_Backtrace (walk_frame, &w);
+  Walk w = { skip, (uintptr) __builtin_return_address (0), pcs, 0, max,
+             0, 0 };
+  runtime_callroom (backtrace_thunk, &w);
   __asm__ volatile ("" ::: "memory");  /* no tail call: keep this frame */
   return w.n;
 }

@@ -16,11 +16,13 @@
    pointer encoding or an indirect one (whose pointer would be read from
    wherever the table says), is a fatal error, never an out-of-bounds
    read.  testsuite/fuzz/lsda_fuzz.c feeds it malformed tables.  */
+#include <dlfcn.h>
 #include <unwind.h>
 
 #include "panic.h"
 #include "leb128.h"
 #include "proc.h"
+#include "stack.h"
 
 static const uint8_t go_exception_class[8] = { 'G', 'N', 'U', 'C', 'G', 'O', 0, 0 };
 
@@ -332,6 +334,58 @@ unwind_stop (int version, _Unwind_Action actions, _Unwind_Exception_Class cls,
   return _URC_NO_REASON;
 }
 
+/* The unwinder is not split-stack: it runs with room
+   (runtime_callroom), here and in runtime_checkdefer.  */
+static void *
+forced_unwind (void *ue)
+{
+  _Unwind_ForcedUnwind (ue, unwind_stop, NULL);
+  return NULL;
+}
+
+static void *
+resume_or_rethrow (void *ue)
+{
+  _Unwind_Resume_or_Rethrow (ue);
+  return NULL;
+}
+
+#if ARCH_HAS_SPLIT_STACK
+/* _Unwind_Resume, as Go code calls it at the end of every cleanup
+   landing pad: defined here, so the program's calls (and any other
+   object's) come here instead of to libgcc_s, and the unwinder's own
+   _Unwind_Resume, found once with dlsym, runs with room.  It continues
+   the unwind from the frame that called it, through these frames,
+   which have no handlers.  */
+static void *
+resume (void *ue)
+{
+  static void (*real) (struct _Unwind_Exception *);
+  void (*f) (struct _Unwind_Exception *) = __atomic_load_n (&real, __ATOMIC_ACQUIRE);
+  if (f == NULL)
+    {
+      f = (void (*) (struct _Unwind_Exception *)) dlsym (RTLD_NEXT, "_Unwind_Resume");
+      if (f == NULL || f == _Unwind_Resume)
+        runtime_throw ("_Unwind_Resume: libgcc_s's not found");
+      __atomic_store_n (&real, f, __ATOMIC_RELEASE);
+    }
+  f (ue);
+  return NULL;
+}
+
+void _Unwind_Resume (struct _Unwind_Exception *) NOSPLIT;
+
+/* No split-stack prologue: called from a landing pad, maybe below the
+   guard, a split here would leave a __morestack frame for the resumed
+   unwind to pass, and its personality would unlink a segment we run on.  */
+void
+_Unwind_Resume (struct _Unwind_Exception *ue)
+{
+  runtime_callroom (resume, ue);
+  runtime_throw ("_Unwind_Resume returned");
+}
+#endif
+
 void
 runtime_unwindstack (void)
 {
@@ -343,7 +397,7 @@ runtime_unwindstack (void)
   /* One phase, not two: no search for a handler first, since the frame
      to return to is known to be there (its record is on g->defer).
      This halves the unwinder's work per recovered panic.  */
-  _Unwind_ForcedUnwind (ue, unwind_stop, NULL);
+  runtime_callroom (forced_unwind, ue);
   /* Only if no frame caught it: a recovered panic must find the frame
      that deferred the recovering call.  */
   runtime_throw ("recovered panic found no frame to return to");
@@ -368,6 +422,6 @@ runtime_checkdefer (_Bool *frame)
   struct _Unwind_Exception *ue = g->exception;
   if (ue == NULL)
     runtime_throw ("checkdefer: no exception in flight");
-  _Unwind_Resume_or_Rethrow (ue);
+  runtime_callroom (resume_or_rethrow, ue);
   runtime_throw ("checkdefer: rethrow failed");
 }

@@ -12,6 +12,7 @@
 #define ARCH_PCQUANTUM       1
 /* Split-stack guard: glibc's tcbhead_t.__private_ss at %gs:0x30.  */
 #define ARCH_TCB_GUARD       0x30
+#define ARCH_UNWIND_FP_REGNO 5  /* DWARF number of the frame pointer */
 #define ARCH_HAS_SPLIT_STACK 1
 /* TLS is reached through %fs/%gs on every access: a goroutine that
    moves to another thread sees that thread's values at once.  */

@@ -45,8 +45,11 @@
    CFA + 12 (R's ret $n, if any, is the caller's concern: its CFA rule
    at the call site already counts the pushed arguments), so the
    unwinder steps from F's body on the new segment straight into F's
-   caller on the old stack.  The call of F's body is a cleanup region:
-   .Lcleanup unlinks the segment before unwinding goes on.
+   caller on the old stack.  The frame's personality,
+   runtime_morestack_personality (stack.c), unlinks the segment as the
+   unwinder's cleanup phase passes the frame (no landing pad: it would
+   call _Unwind_Resume from the old stack's guard zone, which has no
+   room for the unwinder).
 
    SIGNALS are not blocked; stack.c says why every instruction boundary
    here is a consistent state.  */
@@ -82,8 +85,7 @@ __morestack_non_split:
 __morestack:
 .Lfunc_begin:
 	.cfi_startproc
-	.cfi_personality 0x9b, DW.ref.__gcc_personality_v0
-	.cfi_lsda 0x1b, .Llsda
+	.cfi_personality 0x1b, runtime_morestack_personality
 	pushl	%ebp
 	.cfi_def_cfa_offset 8
 	.cfi_offset %ebp, -8
@@ -168,56 +170,47 @@ __morestack:
 3:	movl	%esp, %eax
 	jmp	.Lrun
 
-.Lcleanup:
-	/* The unwinder leaves F through the split: %eax is the exception,
-	   %esp still on the new segment.  Back onto the old stack, unlink,
-	   and let the unwinder go on into F's caller.  _Unwind_Resume is
-	   called through the GOT with %ecx, not through the PLT: a PLT
-	   call would need %ebx, a callee-saved register whose value the
-	   unwinder hands on to the frames above.  */
-	movl	%eax, S_EAX(%ebp)
-	leal	-FRAME(%ebp), %esp
-	andl	$-16, %esp
-	movl	%ebp, (%esp)
-	call	runtime_morestack_unwind
-	call	.Lgetpc
-.Lgetpc:
-	popl	%ecx
-	addl	$_GLOBAL_OFFSET_TABLE_ + (. - .Lgetpc), %ecx
-	movl	_Unwind_Resume@GOT(%ecx), %ecx
-	movl	S_EAX(%ebp), %eax
-	movl	%eax, (%esp)
-	call	*%ecx
-	ud2
 	.cfi_endproc
 	.size	__morestack, . - __morestack
 
-/* The exception table: one call site, the call of F's body, with
-   .Lcleanup as its landing pad and no action (a cleanup).  */
-	.section .gcc_except_table, "a", @progbits
-	.p2align 2
-.Llsda:
-	.byte	0xff			/* @LPStart: the function start */
-	.byte	0xff			/* no @TType table */
-	.byte	0x01			/* call sites in uleb128 */
-	.uleb128 .Lcs_end - .Lcs_begin
-.Lcs_begin:
-	.uleb128 .Lcall_begin - .Lfunc_begin
-	.uleb128 .Lcall_end - .Lcall_begin
-	.uleb128 .Lcleanup - .Lfunc_begin
-	.uleb128 0
-.Lcs_end:
-
-/* A position-independent reference to the C personality routine
-   (libgcc_s / libgcc_eh), shared with every other object that has one.  */
-	.hidden	DW.ref.__gcc_personality_v0
-	.weak	DW.ref.__gcc_personality_v0
-	.section .data.rel.local.DW.ref.__gcc_personality_v0, "awG", @progbits, DW.ref.__gcc_personality_v0, comdat
-	.p2align 2
-	.type	DW.ref.__gcc_personality_v0, @object
-	.size	DW.ref.__gcc_personality_v0, 4
-DW.ref.__gcc_personality_v0:
-	.long	__gcc_personality_v0
+/* void *runtime_callroom (void *(*fn) (void *), void *arg)
+     FN (ARG) with at least STACK_ROOM bytes of stack below this frame:
+     the prologue asks for STACK_ROOM as if that were its frame (the
+     protocol above, with 8 bytes of arguments to copy), the body uses
+     16 bytes of it and leaves the rest to FN and what FN calls -- the
+     non-split code (libc, the unwinder, libffi) that split-stack
+     runtime C may not run below the guard.  An ordinary %ebp frame to
+     the unwinder: panics pass through it.  */
+	.globl	runtime_callroom
+	.hidden	runtime_callroom
+	.type	runtime_callroom, @function
+runtime_callroom:
+	.cfi_startproc
+	leal	-STACK_ROOM(%esp), %ecx
+	cmpl	%gs:ARCH_TCB_GUARD, %ecx
+	jb	2f
+1:	pushl	%ebp
+	.cfi_def_cfa_offset 8
+	.cfi_offset %ebp, -8
+	movl	%esp, %ebp
+	.cfi_def_cfa_register %ebp
+	subl	$4, %esp
+	pushl	12(%ebp)
+	call	*8(%ebp)
+	leave
+	.cfi_restore %ebp
+	.cfi_def_cfa %esp, 4
+	ret
+2:	pushl	$8
+	.cfi_adjust_cfa_offset 4
+	pushl	$STACK_ROOM
+	.cfi_adjust_cfa_offset 4
+	call	__morestack
+	.cfi_adjust_cfa_offset -8
+	ret
+	jmp	1b
+	.cfi_endproc
+	.size	runtime_callroom, . - runtime_callroom
 
 	.section .note.GNU-stack, "", @progbits
 	.section .note.GNU-split-stack, "", @progbits

@@ -13,6 +13,7 @@
 /* Split-stack guard: the word gccgo's prologues compare sp against,
    glibc's tcbhead_t.__private_ss, reached as %fs:ARCH_TCB_GUARD.  */
 #define ARCH_TCB_GUARD       0x70
+#define ARCH_UNWIND_FP_REGNO 6  /* DWARF number of the frame pointer */
 #define ARCH_HAS_SPLIT_STACK 1    /* gccgo-12 emits split-stack prologues */
 /* TLS is reached through %fs/%gs on every access: a goroutine that
    moves to another thread sees that thread's values at once.  */

@@ -49,11 +49,12 @@
    walking up from F's body (on the new segment) steps through this
    frame straight into F's caller (on the old stack), skipping R: a
    backtrace shows F once, and a Go panic raised on the new segment
-   finds landing pads on the old one.  While F's body runs, the call
-   site is a cleanup region: __gcc_personality_v0 runs .Lcleanup, which
-   unlinks the segment (runtime_morestack_unwind) before the unwinder
-   resumes in older frames -- the guard then describes the old stack
-   again when a landing pad there runs.
+   finds landing pads on the old one.  The frame's personality,
+   runtime_morestack_personality (stack.c), unlinks the segment as the
+   unwinder's cleanup phase passes the frame, so the guard describes
+   the old stack again when a landing pad there runs.  No landing pad
+   here: one would have to call _Unwind_Resume from the old stack's
+   guard zone, which has no room for the unwinder (stack.h).
 
    SIGNALS are not blocked; stack.c says why every instruction boundary
    here is a consistent state.  */
@@ -108,8 +109,7 @@ __morestack_large_model:
 __morestack:
 .Lfunc_begin:
 	.cfi_startproc
-	.cfi_personality 0x9b, DW.ref.__gcc_personality_v0
-	.cfi_lsda 0x1b, .Llsda
+	.cfi_personality 0x1b, runtime_morestack_personality
 	pushq	%rbp
 	.cfi_def_cfa_offset 16
 	.cfi_offset %rbp, -16
@@ -210,46 +210,43 @@ __morestack:
 	movq	%rsp, %rax
 	jmp	.Lrun
 
-.Lcleanup:
-	/* The unwinder leaves F through the split: %rax is the exception,
-	   %rsp still on the new segment.  Back onto the old stack, unlink,
-	   and let the unwinder go on into F's caller.  */
-	movq	%rax, S_RAX(%rbp)
-	leaq	REC(%rbp), %rsp
-	movq	%rbp, %rdi
-	call	runtime_morestack_unwind
-	movq	S_RAX(%rbp), %rdi
-	call	_Unwind_Resume@PLT
-	ud2
 	.cfi_endproc
 	.size	__morestack, . - __morestack
 
-/* The exception table: one call site, the call of F's body, with
-   .Lcleanup as its landing pad and no action (a cleanup).  */
-	.section .gcc_except_table, "a", @progbits
-	.p2align 2
-.Llsda:
-	.byte	0xff			/* @LPStart: the function start */
-	.byte	0xff			/* no @TType table */
-	.byte	0x01			/* call sites in uleb128 */
-	.uleb128 .Lcs_end - .Lcs_begin
-.Lcs_begin:
-	.uleb128 .Lcall_begin - .Lfunc_begin
-	.uleb128 .Lcall_end - .Lcall_begin
-	.uleb128 .Lcleanup - .Lfunc_begin
-	.uleb128 0
-.Lcs_end:
-
-/* A position-independent reference to the C personality routine
-   (libgcc_s / libgcc_eh), shared with every other object that has one.  */
-	.hidden	DW.ref.__gcc_personality_v0
-	.weak	DW.ref.__gcc_personality_v0
-	.section .data.rel.local.DW.ref.__gcc_personality_v0, "awG", @progbits, DW.ref.__gcc_personality_v0, comdat
-	.p2align 3
-	.type	DW.ref.__gcc_personality_v0, @object
-	.size	DW.ref.__gcc_personality_v0, 8
-DW.ref.__gcc_personality_v0:
-	.quad	__gcc_personality_v0
+/* void *runtime_callroom (void *(*fn) (void *), void *arg)
+     FN (ARG) with at least STACK_ROOM bytes of stack below this frame:
+     the prologue asks for STACK_ROOM as if that were its frame (the
+     protocol above), the body uses 16 bytes of it and leaves the rest
+     to FN and what FN calls -- the non-split code (libc, the unwinder,
+     libffi) that split-stack runtime C may not run below the guard.
+     An ordinary %rbp frame to the unwinder: panics pass through it.  */
+	.globl	runtime_callroom
+	.hidden	runtime_callroom
+	.type	runtime_callroom, @function
+runtime_callroom:
+	.cfi_startproc
+	leaq	-STACK_ROOM(%rsp), %r11
+	cmpq	%fs:ARCH_TCB_GUARD, %r11
+	jb	2f
+1:	pushq	%rbp
+	.cfi_def_cfa_offset 16
+	.cfi_offset %rbp, -16
+	movq	%rsp, %rbp
+	.cfi_def_cfa_register %rbp
+	movq	%rdi, %rax
+	movq	%rsi, %rdi
+	call	*%rax
+	popq	%rbp
+	.cfi_restore %rbp
+	.cfi_def_cfa %rsp, 8
+	ret
+2:	movq	$STACK_ROOM, %r10
+	xorl	%r11d, %r11d
+	call	__morestack
+	ret
+	jmp	1b
+	.cfi_endproc
+	.size	runtime_callroom, . - runtime_callroom
 
 	.section .note.GNU-stack, "", @progbits
 	.section .note.GNU-split-stack, "", @progbits

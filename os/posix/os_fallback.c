@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "os.h"
+#include "stack.h"
 
 #ifndef MAP_ANONYMOUS
 #define MAP_ANONYMOUS MAP_ANON
@@ -54,10 +55,19 @@ first_object (struct dl_phdr_info *info, size_t size, void *data)
   return 1;
 }
 
+static void *
+iterate_phdr (void *loaded_phdr)
+{
+  dl_iterate_phdr (first_object, loaded_phdr);
+  return NULL;
+}
+
+/* The first traceback may come from any G: dl_iterate_phdr runs with
+   room (stack.h).  */
 const void *
 runtime_mapexe (uintptr *size, uintptr *loaded_phdr)
 {
   *loaded_phdr = 0;
-  dl_iterate_phdr (first_object, loaded_phdr);
+  runtime_callroom (iterate_phdr, loaded_phdr);
   return runtime_mapfile ("/proc/self/exe", size);
 }

@@ -14,6 +14,7 @@
 #include "proc.h"
 #include "gosignal.h"
 #include "sigpreempt.h"
+#include "stack.h"
 
 #if !defined (__linux__)
 #error "no signal_OS_ARCH.h for this OS: add one beside os/linux's"
@@ -89,7 +90,30 @@ preempt_handler (ucontext_t *uc)
 }
 
 static void
+handler_body (int sig, siginfo_t *info, void *ctx);
+
+/* The handler runs on the signal stack, which no goroutine's guard
+   describes: prologues must not split there.  */
+NOSPLIT static void
 handler (int sig, siginfo_t *info, void *ctx)
+{
+  uintptr *slot = runtime_guard_slot ();
+  uintptr saved = slot != NULL ? *slot : 0;
+  if (slot != NULL && saved != 0)
+    *slot = StackNoCheck;
+  handler_body (sig, info, ctx);
+  if (slot != NULL && saved != 0)
+    {
+      G *gp = runtime_g ();
+      if (gp != NULL && runtime_m () != NULL && saved != StackNoCheck)
+        runtime_stackguard_install (gp);
+      else
+        *slot = saved;
+    }
+}
+
+static void
+handler_body (int sig, siginfo_t *info, void *ctx)
 {
   int saved_errno = errno;
   ucontext_t *uc = ctx;

@@ -5,21 +5,38 @@
 #include <pthread.h>
 
 #include "os.h"
+#include "stack.h"
 #include "gosignal.h"
 
 enum { ThreadStack = 8 << 20 };   /* g0 stacks: address space, not RSS */
 
-int
-runtime_newosproc (void *(*fn) (void *), void *arg)
+typedef struct NewThread {
+  void *(*fn) (void *);
+  void *arg;
+  int err;
+} NewThread;
+
+static void *
+newosproc_thunk (void *arg)
 {
+  NewThread *nt = arg;
   pthread_attr_t attr;
   pthread_t t;
   pthread_attr_init (&attr);
   pthread_attr_setdetachstate (&attr, PTHREAD_CREATE_DETACHED);
   pthread_attr_setstacksize (&attr, ThreadStack);
-  int err = pthread_create (&t, &attr, fn, arg);
+  nt->err = pthread_create (&t, &attr, nt->fn, nt->arg);
   pthread_attr_destroy (&attr);
-  return err;
+  return NULL;
+}
+
+/* Any G may start an M (wakep): pthread_create runs with room.  */
+int
+runtime_newosproc (void *(*fn) (void *), void *arg)
+{
+  NewThread nt = { fn, arg, 0 };
+  runtime_callroom (newosproc_thunk, &nt);
+  return nt.err;
 }
 
 uintptr

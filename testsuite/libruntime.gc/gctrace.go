@@ -17,7 +17,16 @@ func alloc() {
 }
 
 func main() {
-	alloc()
+	// Allocated on a goroutine that is gone by the collections: the
+	// conservative scan of main's stack must not find a stale copy of
+	// the pointer in some frame's padding (the allocation's frames were
+	// main's own stack otherwise).
+	done := make(chan bool)
+	go func() {
+		alloc()
+		done <- true
+	}()
+	<-done
 	runtime.GC()
 	big = nil
 	runtime.GC()

@@ -18,7 +18,7 @@ package main
 
 import "runtime"
 
-//extern c_deep
+//extern c_deep_room
 func c_deep(n int, report func(int, string), a, b, c, d, e int) int
 
 var goDepth = 200000

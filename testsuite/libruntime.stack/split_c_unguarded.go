@@ -14,7 +14,7 @@ package main
 
 import "runtime"
 
-//extern c_deep
+//extern c_deep_room
 func c_deep(n int, report func(int, string), a, b, c, d, e int) int
 
 func main() {
