@@ -31,6 +31,7 @@
 #include "spinlock.h"
 #include "debug.h"
 #include "sanitizer.h"
+#include "sigpreempt.h"
 
 _Static_assert (offsetof (MoreFrame, framesize) == MF_FRAMESIZE, "MF_FRAMESIZE");
 _Static_assert (offsetof (MoreFrame, argsize) == MF_ARGSIZE, "MF_ARGSIZE");
@@ -558,6 +559,23 @@ on_current_piece (G *gp, uintptr sp)
   return sp >= lo && sp <= hi;
 }
 
+/* Whether a poisoned prologue may yield: only Go code of the program
+   running on its G outside any runtime critical section, as for the
+   preemption signal (sigpreempt.h).  With the runtime's C split-stack
+   too, its prologues meet the poison as well: on g0, holding a Lock,
+   in the scheduler -- yielding there would break the scheduler's
+   invariants or deadlock.  */
+static _Bool
+preempt_ok (M *m, G *gp, MoreFrame *f)
+{
+  if (!RUNTIME_C_SPLITS)
+    return 1;                  /* only Go code (and cgo's C) splits */
+  return gp == m->curg && m->locks == 0 && m->printlock == 0 && !m->dying
+         && runtime_nosigpark == 0
+         && __atomic_load_n (&gp->status, __ATOMIC_ACQUIRE) == Grunning
+         && runtime_pc_preemptible (f->pc);
+}
+
 NOSPLIT void *
 runtime_newstack (MoreFrame *f)
 {
@@ -588,12 +606,25 @@ runtime_newstack (MoreFrame *f)
     }
   if (__atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE))
     {
-      preempt (m, gp);
-      m = runtime_m ();        /* the G may have moved to another M */
-      if (fits_here (gp, f))
-        return NULL;           /* __morestack runs it on this stack */
-      if (m->stackguard_slot != NULL)
-        __atomic_store_n (m->stackguard_slot, StackNoCheck, __ATOMIC_RELEASE);
+      if (preempt_ok (m, gp, f))
+        {
+          preempt (m, gp);
+          m = runtime_m ();    /* the G may have moved to another M */
+          if (fits_here (gp, f))
+            return NULL;       /* __morestack runs it on this stack */
+          if (m->stackguard_slot != NULL)
+            __atomic_store_n (m->stackguard_slot, StackNoCheck,
+                              __ATOMIC_RELEASE);
+        }
+      else if (fits_here (gp, f))
+        {
+          /* Not a safe point.  The request stands (stackpoison): the
+             next guard write (a split, a switch) poisons the guard
+             again; until then the runtime's code runs unhindered.  */
+          if (slot != NULL)
+            __atomic_store_n (slot, guard_for (m, gp), __ATOMIC_RELEASE);
+          return NULL;
+        }
     }
   m->insplit = 1;
   morestate_set (m, f);

@@ -71,21 +71,29 @@ walk_frame (struct _Unwind_Context *ctx, void *arg)
   return _URC_NO_REASON;
 }
 
+#if ARCH_HAS_SPLIT_STACK
 static void *
 backtrace_thunk (void *w)
 {
   _Unwind_Backtrace (walk_frame, w);
   return NULL;
 }
+#endif
 
-/* The walk starts at the caller's frame (SKIP 0): the frames of the
-   unwinder's call, which may or may not have split, are dropped by pc.  */
+/* The walk starts at the caller's frame (SKIP 0).  With split stacks
+   the unwinder runs with room, and the frames of that call, which may
+   or may not have split, are dropped by pc.  */
 intgo __attribute__ ((noinline))
 runtime_callers (intgo skip, uintptr *pcs, intgo max)
 {
+#if ARCH_HAS_SPLIT_STACK
   Walk w = { skip, (uintptr) __builtin_return_address (0), pcs, 0, max,
              0, 0 };
   runtime_callroom (backtrace_thunk, &w);
+#else
+  Walk w = { skip + 1, 0, pcs, 0, max, 0, 0 };  /* + 1: this function */
+  _Unwind_Backtrace (walk_frame, &w);
+#endif
   __asm__ volatile ("" ::: "memory");  /* no tail call: keep this frame */
   return w.n;
 }

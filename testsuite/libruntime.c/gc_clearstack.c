@@ -70,7 +70,11 @@ probe (void *arg)
 static void
 test (void)
 {
+#if RUNTIME_C_SPLITS
   runtime_callroom (probe, NULL);
+#else
+  probe (NULL);
+#endif
   printf ("ok\n");
   fflush (stdout);
 }

@@ -9,7 +9,10 @@
 // covered by finalizer_reach.go.
 package main
 
-import "runtime"
+import (
+	"runtime"
+	"unsafe"
+)
 
 type T struct {
 	id   int
@@ -206,13 +209,31 @@ func main() {
 	big := 0
 	makeBig(64, &big)
 	scrubStack()
-	eventually("big objects not finalized", func() bool { return big == 64 })
+	// On 32-bit, the 64 MiB of these objects are a 64th of the address
+	// space: a word that only looks like a pointer into one (a time, a
+	// hash) on a conservatively scanned stack keeps it alive for good
+	// about once in 30 runs (seen on arm).  Allow two there; on 64-bit
+	// the heap's addresses are no such words, and all 64 must go.
+	lost := 0
+	if unsafe.Sizeof(uintptr(0)) == 4 {
+		lost = 2
+	}
+	for try := 0; big < 64-lost; try++ {
+		if try == 100 {
+			println("big objects not finalized:", 64-big, "of 64")
+			panic("fail")
+		}
+		gcs(1)
+	}
+	if big < 64 {
+		gcs(3) // the rest, if only a collection or two late
+	}
 	// Freed by the cycles after their finalizers ran.
 	eventually("finalized objects not freed", func() bool {
 		runtime.ReadMemStats(&ms)
 		return ms.HeapAlloc <= before+8<<20
 	})
-	if big != 64 {
+	if big > 64 {
 		println("big finalized", big)
 		panic("finalized twice")
 	}
