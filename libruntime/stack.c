@@ -559,6 +559,11 @@ on_current_piece (G *gp, uintptr sp)
   return sp >= lo && sp <= hi;
 }
 
+/* The stack a yield from runtime_newstack uses below __morestack's
+   record: preempt, the scheduler's yield and the switch, whose
+   prologues must not split again (stack.h, "Sizes").  */
+enum { YieldRoom = 1024 };
+
 /* Whether a poisoned prologue may yield: only Go code of the program
    running on its G outside any runtime critical section, as for the
    preemption signal (sigpreempt.h).  With the runtime's C split-stack
@@ -606,7 +611,8 @@ runtime_newstack (MoreFrame *f)
     }
   if (__atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE))
     {
-      if (preempt_ok (m, gp, f))
+      _Bool room = (uintptr) f >= guard_for (m, gp) + YieldRoom;
+      if (preempt_ok (m, gp, f) && room)
         {
           preempt (m, gp);
           m = runtime_m ();    /* the G may have moved to another M */
@@ -616,7 +622,7 @@ runtime_newstack (MoreFrame *f)
             __atomic_store_n (m->stackguard_slot, StackNoCheck,
                               __ATOMIC_RELEASE);
         }
-      else if (fits_here (gp, f))
+      else if (!preempt_ok (m, gp, f) && fits_here (gp, f))
         {
           /* Not a safe point.  The request stands (stackpoison): the
              next guard write (a split, a switch) poisons the guard
@@ -625,6 +631,10 @@ runtime_newstack (MoreFrame *f)
             __atomic_store_n (slot, guard_for (m, gp), __ATOMIC_RELEASE);
           return NULL;
         }
+      /* Else a split, poisoned still: the function's next call, on the
+         new segment, yields with room.  Near the guard a yield, or
+         running the function in place, would nest more splits in the
+         guard zone than it holds.  */
     }
   m->insplit = 1;
   morestate_set (m, f);

@@ -52,7 +52,11 @@
          does not make them split again);
        - the signal handlers, which run on the signal stack and set the
          guard to StackNoCheck while they do.
-     Worst case 256 + 264 + 300 bytes: under 1 KiB.
+     Worst case 256 + 264 + 300 bytes: under 1 KiB.  A poisoned guard
+     (preemption) is served by a yield from runtime_newstack only when
+     __morestack's record is YieldRoom (1 KiB) above the guard, so that
+     the yield's calls need no split; nearer the guard the split is
+     made first and the function's next call yields.
    StackMin = 2 KiB: the first segment of a goroutine, its G on top (288
      bytes on amd64) and StackGuard at the bottom, which leaves 736 bytes
      for Go frames before the first split.  A parked goroutine's frames
