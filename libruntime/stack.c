@@ -598,16 +598,16 @@ runtime_newstack (MoreFrame *f)
     }
   if (gp == NULL)
     {
-      /* A C thread that gave its extra M back (cgocall.c dropm) just as
-         a preemption request poisoned the guard it had: un-poison it;
-         the function runs on this stack.  */
+      /* A thread with no goroutine has no stack to grow: a C thread
+         that gave its extra M back (cgocall.c dropm) just as a
+         preemption request poisoned the guard it had, or a new thread
+         whose control block glibc reused with an old thread's guard in
+         it, running the runtime's split-stack C before its M installs
+         one.  Clear the guard; the function runs on this stack.  */
       uintptr *slot = runtime_guard_slot ();
-      if (slot != NULL && *slot == StackPreempt)
-        {
-          *slot = 0;
-          return NULL;
-        }
-      runtime_throw ("__morestack on a thread without a goroutine");
+      if (slot != NULL)
+        *slot = 0;
+      return NULL;
     }
   if (__atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE))
     {
