@@ -149,7 +149,14 @@ test (void)
   int fds[2];
   CHECK (pipe (fds) == 0);
   fflush (stdout);
+  /* The child has this thread only: a lock another thread held at the
+     fork would stay locked there.  A helper of the last collection may
+     still be taking sched.lock to leave it (settle waits for that), and
+     sysmon may take it any time: fork holding it.  */
+  settle ();
+  runtime_lock (&runtime_sched.lock);
   pid_t pid = fork ();
+  runtime_unlock (&runtime_sched.lock);
   CHECK (pid >= 0);
   if (pid == 0)
     {
