@@ -944,7 +944,10 @@ void
 runtime_gc (int32_t force)
 {
   runtime_gc_clearstack ();
-  runtime_callroom (gc_thunk, &force);
+  if (RUNTIME_C_SPLITS)
+    runtime_callroom (gc_thunk, &force);
+  else
+    gc_body (force);           /* one stack piece anyway */
 }
 
 /* Become the one collecting goroutine.  A loser must not spin holding

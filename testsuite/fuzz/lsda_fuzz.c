@@ -46,6 +46,16 @@ runtime_freedefer (Defer *d)
   (void) d;
 }
 
+/* Stub of the assembly entry (arch/ARCH/morestack.S): a plain call, as
+   on arches without split stacks.  */
+#if ARCH_HAS_SPLIT_STACK
+void *
+runtime_callroom (void *(*fn) (void *), void *arg)
+{
+  return fn (arg);
+}
+#endif
+
 static uint32_t
 get32 (const uint8_t *p)
 {

@@ -55,9 +55,11 @@ check_g_on_top (G *gp)
       return;
     }
   CHECK ((uintptr) gp == gp->stackhi);
-  CHECK ((gp->stackhi + StackTopG) % StackMin == 0);
+  /* Blocks are StackMin multiples carved from page-aligned chunks.  */
+  uintptr align = StackMin < runtime_physpagesize ? StackMin : runtime_physpagesize;
+  CHECK ((gp->stackhi + StackTopG) % align == 0);
   CHECK (StackTopG >= sizeof (G) && StackTopG % 64 == 0);
-  CHECK (runtime_stack_basesize (gp) % StackMin == 0);
+  CHECK (runtime_stack_basesize (gp) % align == 0);
   CHECK (runtime_stack_basesize (gp) == gp->stackhi + StackTopG - gp->stacklo);
   if (gp->stackseg == NULL)
     CHECK (frame >= gp->stacklo && frame < gp->stackhi);
