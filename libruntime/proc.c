@@ -282,7 +282,9 @@ runtime_main_started (void)
   runtime_sysmon_start ();
 }
 
-void *go_go (uintptr fn, void *arg) GOSYM ("__go_go");
+/* No split-stack prologue: after a split the return address would be
+   __morestack's, not the go statement's (gopc, "created by").  */
+void *go_go (uintptr fn, void *arg) GOSYM ("__go_go") NOSPLIT;
 void *
 go_go (uintptr fn, void *arg)
 {

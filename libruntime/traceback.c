@@ -83,7 +83,9 @@ backtrace_thunk (void *w)
 /* The walk starts at the caller's frame (SKIP 0).  With split stacks
    the unwinder runs with room, and the frames of that call, which may
    or may not have split, are dropped by pc.  */
-intgo __attribute__ ((noinline))
+/* No split-stack prologue: after a split the return address would be
+   __morestack's, and the walk would start a frame early.  */
+intgo __attribute__ ((noinline)) NOSPLIT
 runtime_callers (intgo skip, uintptr *pcs, intgo max)
 {
 #if ARCH_HAS_SPLIT_STACK
