@@ -612,7 +612,8 @@ runtime_newstack (MoreFrame *f)
   if (__atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE))
     {
       _Bool room = (uintptr) f >= guard_for (m, gp) + YieldRoom;
-      if (preempt_ok (m, gp, f) && room)
+      _Bool safe = preempt_ok (m, gp, f);
+      if (safe && room)
         {
           preempt (m, gp);
           m = runtime_m ();    /* the G may have moved to another M */
@@ -622,7 +623,7 @@ runtime_newstack (MoreFrame *f)
             __atomic_store_n (m->stackguard_slot, StackNoCheck,
                               __ATOMIC_RELEASE);
         }
-      else if (!preempt_ok (m, gp, f) && fits_here (gp, f))
+      else if (!safe && fits_here (gp, f))
         {
           /* Not a safe point.  The request stands (stackpoison): the
              next guard write (a split, a switch) poisons the guard

@@ -375,9 +375,9 @@ resume (void *ue)
 
 void _Unwind_Resume (struct _Unwind_Exception *) NOSPLIT;
 
-/* No split-stack prologue: called from a landing pad, maybe below the
-   guard, a split here would leave a __morestack frame for the resumed
-   unwind to pass, and its personality would unlink a segment we run on.  */
+/* No split-stack prologue: it only hands over to runtime_callroom,
+   which makes the room itself; a split of its own, from a landing pad
+   that may already be below the guard, would only add a segment.  */
 void
 _Unwind_Resume (struct _Unwind_Exception *ue)
 {
