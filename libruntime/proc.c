@@ -1407,6 +1407,10 @@ runtime_stopTheWorld (const char *reason)
   (void) reason;
   Sched *s = &runtime_sched;
   M *m = runtime_m ();
+  /* Until runtime_startTheWorld: not preemptible, and a fault in what
+     runs with the world stopped (the collector on the G that asked for
+     it) is a fatal error, not a panic of that G (gosignal.c).  */
+  m->locks++;
   runtime_lock (&s->lock);
   s->stopwait = runtime_gomaxprocs;
   __atomic_store_n (&s->gcwaiting, 1, __ATOMIC_SEQ_CST);
@@ -1594,6 +1598,7 @@ runtime_startTheWorld (void)
   /* After the wake-ups, which would take it for a P instead.  */
   if (spare)
     newm_idle ();
+  m->locks--;                  /* runtime_stopTheWorld's */
 }
 
 /* GOMAXPROCS(n): the old value; n > 0 sets it, with the world stopped.  */

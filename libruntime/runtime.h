@@ -157,8 +157,9 @@ struct M {
   uintptr *stackguard_slot;  /* this thread's TCB guard word */
   uint32_t stackpoison;      /* preemption requested through the guard */
   uint32_t insplit;          /* 1 while newstack or oldstack works: a
-                                prologue that fails meanwhile (the guard
-                                poisoned by another thread) runs in place */
+                                prologue that fails meanwhile runs in
+                                place (a poisoner leaves their guard,
+                                StackNoCheck, alone: stack.c) */
 
   /* Scheduling (proc.c).  p is the P this M holds (NULL when idle or in
      a system call); the rest is owned by the M itself, except park,

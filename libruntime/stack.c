@@ -252,9 +252,13 @@ guard_install (M *m, G *gp)
   if (m->stackguard_slot == NULL)
     return;                    /* no TCB guard on this arch */
   uintptr g = guard_for (m, gp);
-  if (__atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE))
+  if (__atomic_load_n (&m->stackpoison, __ATOMIC_SEQ_CST))
     g = StackPreempt;
-  __atomic_store_n (m->stackguard_slot, g, __ATOMIC_RELEASE);
+  __atomic_store_n (m->stackguard_slot, g, __ATOMIC_SEQ_CST);
+  /* A poisoner that set stackpoison after our load found StackNoCheck
+     in the slot and left it (runtime_stack_poison): poison it here.  */
+  if (g != StackPreempt && __atomic_load_n (&m->stackpoison, __ATOMIC_SEQ_CST))
+    __atomic_store_n (m->stackguard_slot, StackPreempt, __ATOMIC_SEQ_CST);
 }
 
 void
@@ -284,17 +288,28 @@ GoStackRoomEnd (void)
   guard_install (runtime_m (), gp);
 }
 
-/* Ask the M to stop at its next split-stack prologue.  Any thread.  The
-   M itself may be rewriting its guard at the same moment (a split, a
-   switch); it rereads stackpoison when it does, so at worst the poison
-   takes effect at its next guard write instead of its next prologue,
-   and a caller that must be sure (sysmon) simply poisons again.  */
+/* Ask the M to stop at its next split-stack prologue.  Any thread.
+   A guard of StackNoCheck stays: the M is inside a split, an unlink or
+   a signal handler, whose prologues must not fail.  Each failure there
+   would nest another __morestack record in the guard zone, and
+   stop-the-world poisons every 100 us while it waits: a split that
+   took long enough overran the zone into the next segment's header
+   (GODEBUG=gcevery,mcacheoff on deep_recursion_gc.go).  The M
+   installs the poison itself when it leaves StackNoCheck: guard_install
+   rereads stackpoison after its store (both sequentially consistent,
+   so one of the two sides sees the other's write).  */
 void
 runtime_stack_poison (M *mp)
 {
-  __atomic_store_n (&mp->stackpoison, 1, __ATOMIC_RELEASE);
-  if (mp->stackguard_slot != NULL)
-    __atomic_store_n (mp->stackguard_slot, StackPreempt, __ATOMIC_RELEASE);
+  __atomic_store_n (&mp->stackpoison, 1, __ATOMIC_SEQ_CST);
+  uintptr *slot = mp->stackguard_slot;
+  if (slot == NULL)
+    return;
+  uintptr old = __atomic_load_n (slot, __ATOMIC_SEQ_CST);
+  while (old != StackNoCheck && old != StackPreempt
+         && !__atomic_compare_exchange_n (slot, &old, StackPreempt, 0,
+                                          __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+    ;
 }
 
 _Bool
@@ -493,7 +508,8 @@ seg_get (G *gp, MoreFrame *f)
 
 /* Link a segment below F's function and copy its stack arguments there;
    returns the sp to call the continuation with (the copied arguments
-   start at it).  Runs on the old stack, inside StackGuard.  */
+   start at it).  Runs on the old stack, inside StackGuard; the caller
+   installs the new segment's guard last (runtime_newstack).  */
 static void *
 split (M *m, G *gp, MoreFrame *f)
 {
@@ -506,7 +522,6 @@ split (M *m, G *gp, MoreFrame *f)
   memcpy ((void *) sp, m->moreargp, f->argsize);
   gp->stackinuse += s->size;
   gp->stackseg = s;
-  guard_install (m, gp);
   san_moved (gp);
   return (void *) sp;
 }
@@ -662,6 +677,10 @@ runtime_newstack (MoreFrame *f)
       runtime_prints ("\n");
       runtime_printunlock ();
     }
+  /* Last, with no call after it: the new segment's guard may lie above
+     this sp, on the old stack, and a prologue failing here would nest
+     another __morestack record in the guard zone.  */
+  guard_install (m, gp);
   return sp;
 }
 
@@ -699,9 +718,9 @@ unlink_frame (uintptr frame, _Bool unwinding)
   gp->stackspare = s;
   if (!unwinding)
     spares_trim (gp, (uintptr) __builtin_frame_address (0));
-  guard_install (m, gp);
-  m->insplit = 0;
   san_moved (gp);
+  m->insplit = 0;
+  guard_install (m, gp);       /* last, as in runtime_newstack */
 }
 
 NOSPLIT GPRONLY void

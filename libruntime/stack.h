@@ -48,8 +48,10 @@
        - __morestack's record (MoreFrame and the saved registers, 264
          bytes on amd64) and runtime_newstack with its callees, about
          300 bytes (gcc -fstack-usage), which run with the guard set to
-         StackNoCheck (and M.insplit set: a guard poisoned meanwhile
-         does not make them split again);
+         StackNoCheck, install the real guard as their last step, and
+         are never made to split again: a preemption request leaves a
+         guard of StackNoCheck alone (runtime_stack_poison; M.insplit
+         catches what else might);
        - the signal handlers, which run on the signal stack and set the
          guard to StackNoCheck while they do.
      Worst case 256 + 264 + 300 bytes: under 1 KiB.  A poisoned guard

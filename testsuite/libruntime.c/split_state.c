@@ -11,7 +11,9 @@
      to the preemption hook exactly once and then reinstalls the real
      guard, both when the frame fits where it is (no new segment) and
      when it does not; while the hook runs (the G could move to another
-     M there) m->morebuf and m->moreargp are already zero.
+     M there) m->morebuf and m->moreargp are already zero;
+   - a poison leaves a guard of StackNoCheck alone and is installed by
+     the M's next guard write.
    GODEBUG is cleared: the segment counts assume the default growth, not
    tools/torture's stacksegmin=1.  */
 #include <string.h>
@@ -141,6 +143,20 @@ test (void)
   CHECK (poisoned (1, 0, 0, 0, 0, 0, 0, 0, 0) == 1);
   CHECK (hooks == 1 && g->stackseg == NULL);
   CHECK (*runtime_guard_slot () == g->stackguard0);
+
+  /* A guard of StackNoCheck (a split, an unlink or a signal handler at
+     work) stays as it is: the request waits in stackpoison, and the
+     M's next guard write installs it.  Overwriting it made the split
+     code's own prologues fail and nest __morestack records past the
+     guard zone.  */
+  uintptr *slot = runtime_guard_slot ();
+  *slot = StackNoCheck;
+  runtime_stack_poison (runtime_m ());
+  CHECK (*slot == StackNoCheck && runtime_m ()->stackpoison != 0);
+  runtime_stackguard_install (g);
+  CHECK (*slot == StackPreempt);
+  CHECK (poisoned (1, 0, 0, 0, 0, 0, 0, 0, 0) == 1);
+  CHECK (hooks == 2 && *slot == g->stackguard0);
 
   /* And at many depths, some of them across segment boundaries.  */
   hooks = 0;
