@@ -1518,20 +1518,21 @@ runtime_gcprocs (void)
 /* Wake exactly NPROC-1 idle Ms free to help (midle_free) to run
    runtime_gchelper for collection CYCLE; they stay on the idle list.
    The count was decided by runtime_gcprocs with the world stopped, so
-   every one of them must be there.  */
+   every one of them must be there; if not, it throws before it wakes
+   any (no helper is left running for a collection that never comes).  */
 int32_t
 runtime_helpgc (int32_t nproc, uint32_t cycle)
 {
   if (runtime_gchelper == NULL)
     runtime_throw ("helpgc: no runtime_gchelper linked");
   runtime_lock (&runtime_sched.lock);
+  if (midle_free (nproc) < nproc - 1)
+    runtime_throw ("helpgc: no idle M");
   M *mp = runtime_sched.midle;
   for (int32_t n = 1; n < nproc; n++)
     {
-      while (mp != NULL && mbusy (mp))
+      while (mbusy (mp))
         mp = mp->schedlink;
-      if (mp == NULL)
-        runtime_throw ("helpgc: no idle M");
       mp->helpgc = cycle;        /* it stays idle: stopm_queued */
       runtime_notewakeup (&mp->park);
     }

@@ -17,7 +17,10 @@
      are started;
    - GOMAXPROCS, not idle Ms, limiting the count starts no spare M;
    - runtime_helpgc asked for more helpers than there are idle Ms is a
-     fatal error, not a smaller count (in a forked child).  */
+     fatal error, not a smaller count (in a forked child), raised before
+     it wakes any: the child, whose only thread is this one, must not
+     touch a note the parent's threads sleep on (with os/posix's
+     condition variables the wake-up hung in the child).  */
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
