@@ -251,13 +251,11 @@ guard_install (M *m, G *gp)
     m->stackguard_slot = runtime_guard_slot ();
   if (m->stackguard_slot == NULL)
     return;                    /* no TCB guard on this arch */
-  uintptr g = guard_for (m, gp);
+  __atomic_store_n (m->stackguard_slot, guard_for (m, gp), __ATOMIC_SEQ_CST);
+  /* Read after the store: a poisoner that found StackNoCheck in the
+     slot left it (runtime_stack_poison), and its request is ours to
+     install.  */
   if (__atomic_load_n (&m->stackpoison, __ATOMIC_SEQ_CST))
-    g = StackPreempt;
-  __atomic_store_n (m->stackguard_slot, g, __ATOMIC_SEQ_CST);
-  /* A poisoner that set stackpoison after our load found StackNoCheck
-     in the slot and left it (runtime_stack_poison): poison it here.  */
-  if (g != StackPreempt && __atomic_load_n (&m->stackpoison, __ATOMIC_SEQ_CST))
     __atomic_store_n (m->stackguard_slot, StackPreempt, __ATOMIC_SEQ_CST);
 }
 
