@@ -256,8 +256,12 @@ wait_main_init (void)
 
 /* ---- What the generated code calls.  */
 
+/* Cgocall, CgocallBackDone, GoLeave and callback_leave have no
+   split-stack prologues, as runtime_entersyscall (proc.c): a frame of
+   theirs that split would hold the sp the collector scans the G from,
+   on a segment their return unlinks.  */
 void syscall_Cgocall (void) GOSYM ("syscall.Cgocall");
-void
+NOSPLIT void
 syscall_Cgocall (void)
 {
   if (unlikely (runtime_load32_acquire (&runtime_needextram))
@@ -307,7 +311,7 @@ callback_enter (void)
 
 /* Leaving Go for C.  POPDEFER: called by deferreturn for the wrapper's
    own record, which must come off before the thread leaves Go.  */
-static void
+NOSPLIT static void
 callback_leave (_Bool popdefer)
 {
   G *gp = runtime_g ();
@@ -344,7 +348,7 @@ syscall_CgocallBack (void)
 }
 
 void syscall_CgocallBackDone (void) GOSYM ("syscall.CgocallBackDone");
-void
+NOSPLIT void
 syscall_CgocallBackDone (void)
 {
   G *gp = runtime_g ();
@@ -360,7 +364,7 @@ GoEnter (void)
   callback_enter ();
 }
 
-void
+NOSPLIT void
 GoLeave (void)
 {
   callback_leave (0);

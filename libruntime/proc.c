@@ -1166,9 +1166,17 @@ runtime_goexit1 (void)
    one CAS if it is still there; sysmon may take it first (retake) and
    hand it to another M; stopTheWorld takes it as stopped.  The G's
    registers are saved (runtime_gosave) so that the collector can scan
-   its stack while the C code runs.  */
+   its stack while the C code runs.
 
-void
+   No split-stack prologue: the sp saved is where the collector starts
+   the G's scan, and must stay on a linked segment for the whole call.
+   A split here put it on a segment that the return unlinked at once,
+   which a later split of the C code (GODEBUG=stacksegmin=1: every one)
+   freed and another goroutine reused; a collection then found the sp
+   outside the G's segments.  The frame is small and below the caller's
+   (stack.h, "Sizes"); its callees split as they need.  Its callers
+   in cgocall.c have no prologues either, for the same reason.  */
+NOSPLIT void
 runtime_entersyscall (void)
 {
   G *gp = runtime_g ();

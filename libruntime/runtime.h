@@ -98,7 +98,7 @@ struct G {
   struct StackSeg *stackseg; /* segment sp is in; NULL: the base stack */
   struct StackSeg *stackspare; /* unlinked segment kept for the next split */
   uintptr stackguard0;       /* guard of the base stack; 0: no checks */
-  uintptr stackinuse;        /* bytes of linked segments (StackMax) */
+  uintptr stackinuse;        /* frame bytes of linked segments (StackMax) */
   uintptr stacksp;           /* sp while switched out (the scheduler's
                                 switch sets it), for runtime_stack_visit */
 

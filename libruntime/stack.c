@@ -465,11 +465,33 @@ seg_clear_top (StackSeg *s)
   memset ((void *) from, 0, top - from);
 }
 
+/* What a segment of SIZE bytes adds to G.stackinuse: the bytes its
+   frames may use, not its guard zone and header.  StackMax limits
+   frames, as Go's contiguous stacks do, so the depth a recursion may
+   reach does not depend on the size of the segments holding it (under
+   GODEBUG=stacksegmin=1 the guard zone is half of each).  */
+static uintptr
+seg_frame_bytes (uintptr size)
+{
+  return size - StackGuard - sizeof (StackSeg);
+}
+
+/* The stack a yield from runtime_newstack uses below __morestack's
+   record: preempt, the scheduler's yield and the switch, whose
+   prologues must not split again (stack.h, "Sizes").  */
+enum { YieldRoom = 1024 };
+
+/* A segment for F's function; one for a split made while a preemption
+   request stands (POISONED) holds YieldRoom more, so that the
+   function's next call yields there and does not split again (with
+   GODEBUG=stacksegmin=1 every call of a deep recursion split, a segment
+   a frame, and the request was never served).  */
 static StackSeg *
-seg_get (G *gp, MoreFrame *f)
+seg_get (G *gp, MoreFrame *f, _Bool poisoned)
 {
   uintptr min = f->framesize + f->argsize + StackGuard + StackSmall
-                + cgo_room (runtime_m (), gp) + sizeof (StackSeg) + 64;
+                + cgo_room (runtime_m (), gp) + sizeof (StackSeg) + 64
+                + (poisoned ? YieldRoom : 0);
   spares_trim (gp, (uintptr) __builtin_frame_address (0));
   StackSeg *s = gp->stackspare;
   if (s != NULL && s->size >= min && !runtime_debug.stacksegmin)
@@ -482,7 +504,7 @@ seg_get (G *gp, MoreFrame *f)
   uintptr need = runtime_debug.stacksegmin ? min : seg_need (gp, f);
   int c = size_class (need);
   uintptr base = runtime_stack_basesize (gp);
-  if (c < 0 || (base + gp->stackinuse + class_size (c) > StackMax
+  if (c < 0 || (base + gp->stackinuse + seg_frame_bytes (class_size (c)) > StackMax
                  && !__atomic_load_n (&stack_limit_off, __ATOMIC_ACQUIRE)))
     {
       /* The doubling may overshoot what the frame needs: try exact.
@@ -490,7 +512,7 @@ seg_get (G *gp, MoreFrame *f)
          block holding it (a 128 MiB frame on 32-bit takes a 256 MiB
          block, over StackMax, yet within Go's limit).  */
       c = size_class (min);
-      if (c < 0 || (base + gp->stackinuse + min > StackMax
+      if (c < 0 || (base + gp->stackinuse + seg_frame_bytes (min) > StackMax
                      && !__atomic_load_n (&stack_limit_off, __ATOMIC_ACQUIRE)))
         runtime_stack_overflow_limit (gp, f->sp);
     }
@@ -509,16 +531,16 @@ seg_get (G *gp, MoreFrame *f)
    start at it).  Runs on the old stack, inside StackGuard; the caller
    installs the new segment's guard last (runtime_newstack).  */
 static void *
-split (M *m, G *gp, MoreFrame *f)
+split (M *m, G *gp, MoreFrame *f, _Bool poisoned)
 {
-  StackSeg *s = seg_get (gp, f);
+  StackSeg *s = seg_get (gp, f, poisoned);
   s->prev = gp->stackseg;
   s->next = NULL;
   s->oldsp = (uintptr) f;
   s->frame = f->frame;
   uintptr sp = ((uintptr) s - f->argsize) & ~(uintptr) (ARCH_STACK_ALIGN - 1);
   memcpy ((void *) sp, m->moreargp, f->argsize);
-  gp->stackinuse += s->size;
+  gp->stackinuse += seg_frame_bytes (s->size);
   gp->stackseg = s;
   san_moved (gp);
   return (void *) sp;
@@ -572,11 +594,6 @@ on_current_piece (G *gp, uintptr sp)
   return sp >= lo && sp <= hi;
 }
 
-/* The stack a yield from runtime_newstack uses below __morestack's
-   record: preempt, the scheduler's yield and the switch, whose
-   prologues must not split again (stack.h, "Sizes").  */
-enum { YieldRoom = 1024 };
-
 /* Whether a poisoned prologue may yield: only Go code of the program
    running on its G outside any runtime critical section, as for the
    preemption signal (sigpreempt.h).  With the runtime's C split-stack
@@ -622,7 +639,8 @@ runtime_newstack (MoreFrame *f)
         *slot = 0;
       return NULL;
     }
-  if (__atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE))
+  _Bool poisoned = __atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE);
+  if (poisoned)
     {
       _Bool room = (uintptr) f >= guard_for (m, gp) + YieldRoom;
       _Bool safe = preempt_ok (m, gp, f);
@@ -632,6 +650,7 @@ runtime_newstack (MoreFrame *f)
           m = runtime_m ();    /* the G may have moved to another M */
           if (fits_here (gp, f))
             return NULL;       /* __morestack runs it on this stack */
+          poisoned = __atomic_load_n (&m->stackpoison, __ATOMIC_ACQUIRE);
           if (m->stackguard_slot != NULL)
             __atomic_store_n (m->stackguard_slot, StackNoCheck,
                               __ATOMIC_RELEASE);
@@ -652,7 +671,7 @@ runtime_newstack (MoreFrame *f)
     }
   m->insplit = 1;
   morestate_set (m, f);
-  void *sp = split (m, gp, f);
+  void *sp = split (m, gp, f, poisoned);
   runtime_morestate_clear (m);
   m->insplit = 0;
   if (Debug)
@@ -711,7 +730,7 @@ unlink_frame (uintptr frame, _Bool unwinding)
   if (m->stackguard_slot != NULL)
     __atomic_store_n (m->stackguard_slot, StackNoCheck, __ATOMIC_RELEASE);
   gp->stackseg = s->prev;
-  gp->stackinuse -= s->size;
+  gp->stackinuse -= seg_frame_bytes (s->size);
   s->next = gp->stackspare;
   gp->stackspare = s;
   if (!unwinding)

@@ -99,8 +99,9 @@
    malg) is the top StackTopG bytes of its base stack, and g->stackhi
    is the G's own address: the G costs no memory apart from the stack
    its first frames touch anyway.
-   StackMax = 1 GB on 64-bit, 250 MB on 32-bit, as Go: the sum of a G's
-     base stack and segments; a split beyond it is "stack overflow".
+   StackMax = 1 GB on 64-bit, 250 MB on 32-bit, as Go: the bytes a G's
+     frames may use, its base stack and its segments less their guard
+     zones and headers; a split beyond it is "stack overflow".
    StackFixed (arches without split stacks): the biggest of the kinds of
      fixed stacks (stack_fixed.c, which explains them): 256 KiB, about
      5,000 Go frames; later goroutines get smaller ones, the latest no

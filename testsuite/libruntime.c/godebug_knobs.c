@@ -11,7 +11,11 @@
      so the heap's allocation count moves at once, not when the cache
      is flushed at the next collection;
    - stacksegmin=1: a deep recursion runs on a chain of segments all of
-     the smallest class, instead of doubling ones.  */
+     the smallest class, instead of doubling ones; a preemption request
+     made deep in it is served within a frame or two (a split made
+     while it stands gets a segment with room for the yield: without,
+     no smallest segment had that room, every call split again, a
+     segment a frame, and the request was never served).  */
 #include "lrt_ctest.h"
 #include "runtime.h"
 #include "debug.h"
@@ -34,7 +38,9 @@ at_bottom (void)
   CHECK (g->stackseg != NULL);
   for (StackSeg *s = g->stackseg; s != NULL; s = s->prev)
     {
-      CHECK (s->size == StackMin);
+      /* Twice that for a split made while a collection's stop of
+         the world had the guard poisoned: room for the yield.  */
+      CHECK (s->size == StackMin || s->size == 2 * StackMin);
       chain_segments++;
     }
 }
@@ -52,6 +58,32 @@ deep (long n)
   long r = deep (n - 1);
   CHECK (buf[n & 255] == (char) n);
   return r + 1;
+}
+
+static int hooks;
+
+static void
+hook (void)
+{
+  hooks++;
+}
+
+/* A preemption request every 50 frames: the next calls serve it.  */
+__attribute__ ((noinline)) static long
+poisoned (long n)
+{
+  volatile char buf[64];
+  buf[0] = 1;
+  if (n == 0)
+    return 0;
+  if (n % 50 != 0)
+    return poisoned (n - 1) + buf[0];
+  int before = hooks;
+  runtime_stack_poison (runtime_m ());
+  long r = poisoned (n - 1) + buf[0];
+  CHECK (hooks > before);
+  CHECK (runtime_m ()->stackpoison == 0);
+  return r;
 }
 
 static void
@@ -77,6 +109,12 @@ test (void)
   CHECK (deep (Depth) == Depth);
   /* Doubling segments would need about a dozen for the whole depth.  */
   CHECK (chain_segments > 50);
+
+  runtime_sysmon_nopreempt = 1;   /* the test makes the requests */
+  runtime_preempt_hook = hook;
+  CHECK (poisoned (Depth) == Depth);
+  CHECK (hooks == Depth / 50);
+  runtime_preempt_hook = NULL;
 }
 
 LRT_MAIN (test)

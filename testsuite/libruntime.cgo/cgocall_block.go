@@ -1,18 +1,22 @@
 // run
 // env: GOMAXPROCS=1
 
-// A cgo call enters the system-call state: while C blocks for 100 ms,
-// the P goes to another M and the other goroutines keep running on
-// GOMAXPROCS=1.  runtime.NumCgoCall counts every call.
+// A cgo call enters the system-call state: while C blocks, the P goes
+// to another M and the other goroutines keep running on GOMAXPROCS=1.
+// C waits until another goroutine has counted to 100 (or 60 s have
+// passed): no fixed sleep whose length a loaded machine would decide.
+// runtime.NumCgoCall counts every call.
 package main
 
 /*
 #include <time.h>
 
-static int sleep_ms(int ms) {
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-	nanosleep(&ts, 0);
-	return ms;
+// Blocks until *progress reaches want, or 60 s; returns what it saw.
+static int wait_progress(const volatile int *progress, int want) {
+	struct timespec ts = { 0, 1000000L };
+	for (int ms = 0; ms < 60000 && *progress < want; ms++)
+		nanosleep(&ts, 0);
+	return *progress;
 }
 
 static int add(int a, int b) { return a + b; }
@@ -38,6 +42,7 @@ func main() {
 
 	stop := make(chan bool)
 	ticks := make(chan int)
+	progress := new(C.int) // C reads it; no Go pointers in it
 	go func() {
 		n := 0
 		for {
@@ -48,18 +53,18 @@ func main() {
 			default:
 			}
 			n++
+			*progress = C.int(n)
 			runtime.Gosched()
 		}
 	}()
-	runtime.Gosched() // let it start
-	if C.sleep_ms(100) != 100 {
-		panic("sleep_ms")
+	if seen := C.wait_progress(progress, 100); seen < 100 {
+		println("the other goroutine ran", seen, "times while C blocked")
+		panic("P not handed off")
 	}
 	stop <- true
-	n := <-ticks
-	if n < 100 {
-		println("the other goroutine ran", n, "times while C slept")
-		panic("P not handed off")
+	if n := <-ticks; n < 100 {
+		println("ticks:", n)
+		panic("ticks")
 	}
 	if d := runtime.NumCgoCall() - n0; d != 11 {
 		println("NumCgoCall grew by", d)
