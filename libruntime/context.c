@@ -34,7 +34,10 @@ runtime_context_uc (G *gp)
   return gp->context.uc;
 }
 
-uintptr
+/* An sp just below the caller's frame.  No split-stack prologue: a
+   split would return an sp on a segment unlinked at the return
+   (runtime_entersyscall saves it for the collector).  */
+NOSPLIT uintptr
 runtime_getsp (void)
 {
   return (uintptr) __builtin_frame_address (0);

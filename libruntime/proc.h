@@ -199,7 +199,7 @@ void runtime_gosave (G *gp) HIDDEN;
 #else
 #include <ucontext.h>
 ucontext_t *runtime_context_uc (G *gp) HIDDEN;
-uintptr runtime_getsp (void) __attribute__ ((noinline)) HIDDEN;
+uintptr runtime_getsp (void) __attribute__ ((noinline)) NOSPLIT HIDDEN;
 void runtime_context_saved (G *gp, uintptr sp) HIDDEN;
 #define runtime_gosave(gp)                                      \
   ((void) getcontext (runtime_context_uc (gp)),                 \

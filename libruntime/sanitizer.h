@@ -29,6 +29,12 @@
    collector scanning stacks word by word, redzones included).  */
 #define NO_SANITIZE_ADDRESS __attribute__ ((no_sanitize_address))
 
+/* On a function whose frame must be laid out as in the plain build:
+   neither sanitizer's instrumentation (UBSan's bounds checks left 12
+   bytes of padding in runtime_gc_clearstack's frame on 386, which it
+   never cleared).  */
+#define NO_SANITIZE __attribute__ ((no_sanitize ("address", "undefined")))
+
 #if defined (__SANITIZE_ADDRESS__)
 #include <sanitizer/common_interface_defs.h>
 #include <sanitizer/asan_interface.h>

@@ -89,6 +89,9 @@ poisoned (long n)
 static void
 test (void)
 {
+  /* The test makes the preemption requests: none of sysmon's may be
+     pending when the hook is set.  */
+  runtime_sysmon_nopreempt = 1;
   CHECK (runtime_debug.gcevery == 50);
   CHECK (runtime_debug.mcacheoff == 1);
   CHECK (runtime_debug.stacksegmin == 1);
@@ -110,7 +113,6 @@ test (void)
   /* Doubling segments would need about a dozen for the whole depth.  */
   CHECK (chain_segments > 50);
 
-  runtime_sysmon_nopreempt = 1;   /* the test makes the requests */
   runtime_preempt_hook = hook;
   CHECK (poisoned (Depth) == Depth);
   CHECK (hooks == Depth / 50);

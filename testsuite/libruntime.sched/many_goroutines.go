@@ -8,12 +8,37 @@
 // stacks of three kinds (libruntime/stack_fixed.c): the first 12,544
 // over guard pages (two mappings each; the kernel allows 65,530), the
 // rest 16 KiB ones without, which fit a 32-bit address space.
+// TORTURE_GOROUTINES, when set, lowers the count (tools/torture's
+// 386-sanitize pass: 64 KiB first segments and ASan's shadow fit
+// 20,000 in a 32-bit address space).
 package main
 
-import "runtime"
+import (
+	"runtime"
+	_ "unsafe" // go:linkname
+)
+
+// The runtime's getenv: tests link no package but runtime.
+//
+//go:linkname gogetenv runtime.gogetenv
+func gogetenv(key string) string
+
+func count() int {
+	n := 0
+	for _, c := range gogetenv("TORTURE_GOROUTINES") {
+		if c < '0' || c > '9' {
+			panic("TORTURE_GOROUTINES is not a number")
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n == 0 || n > 100000 {
+		n = 100000
+	}
+	return n
+}
 
 func main() {
-	n := 100000
+	n := count()
 	start := make(chan bool)
 	done := make(chan int, 100)
 	for i := 0; i < n; i++ {
