@@ -908,10 +908,10 @@ collect (_Bool force)
    by ASan: its frame put BUF between redzones, and the 144 bytes
    between BUF and the return address (the right redzone, two saved
    registers) stayed dirty; nor by UBSan, whose bounds checks left 12
-   bytes of padding there on 386.  They are where gc_body's frame lies, which
-   every cycle scans, and the parked finalizer goroutine's frames, over
-   fin_run's dead copy of the last entry it ran: that object stayed
-   alive until another finalizer ran (gc_clearstack.c).  */
+   bytes of padding there on 386.  They are where gc_body's frame lies,
+   which every cycle scans, and the parked finalizer goroutine's
+   frames, over fin_run's dead copy of the last entry it ran: that
+   object stayed alive until another finalizer ran (gc_clearstack.c).  */
 void NO_SANITIZE __attribute__ ((noinline))
 runtime_gc_clearstack (void)
 {

@@ -504,7 +504,8 @@ seg_get (G *gp, MoreFrame *f, _Bool poisoned)
   uintptr need = runtime_debug.stacksegmin ? min : seg_need (gp, f);
   int c = size_class (need);
   uintptr base = runtime_stack_basesize (gp);
-  if (c < 0 || (base + gp->stackinuse + seg_frame_bytes (class_size (c)) > StackMax
+  if (c < 0 || (base + gp->stackinuse + seg_frame_bytes (class_size (c))
+                 > StackMax
                  && !__atomic_load_n (&stack_limit_off, __ATOMIC_ACQUIRE)))
     {
       /* The doubling may overshoot what the frame needs: try exact.

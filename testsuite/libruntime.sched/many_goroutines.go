@@ -1,6 +1,7 @@
 // run
 // env: GOMAXPROCS=2
 // timeout: 120
+// csources: ../libruntime.torture/torture_util.c
 
 // 100,000 goroutines alive at once, all blocked, then released, on
 // every arch.  Stacks grow in segments on amd64 and 386; gccgo emits no
@@ -13,25 +14,14 @@
 // 20,000 in a 32-bit address space).
 package main
 
-import (
-	"runtime"
-	_ "unsafe" // go:linkname
-)
+import "runtime"
 
-// The runtime's getenv: tests link no package but runtime.
-//
-//go:linkname gogetenv runtime.gogetenv
-func gogetenv(key string) string
+//extern torture_env_int
+func envInt(name *byte, def int) int
 
 func count() int {
-	n := 0
-	for _, c := range gogetenv("TORTURE_GOROUTINES") {
-		if c < '0' || c > '9' {
-			panic("TORTURE_GOROUTINES is not a number")
-		}
-		n = n*10 + int(c-'0')
-	}
-	if n == 0 || n > 100000 {
+	n := envInt(&[]byte("TORTURE_GOROUTINES\x00")[0], 100000)
+	if n <= 0 || n > 100000 {
 		n = 100000
 	}
 	return n
