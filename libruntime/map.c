@@ -5,17 +5,19 @@
    (0: empty, Tombstone: deleted, else entry number + 1), probed
    linearly from the key's hash.  Each entry is
        [ uintptr hash | uint32 state | key | value ]
-   at fixed offsets computed from the map type on first use.
+   at fixed offsets computed from the map type on first use.  The
+   entries follow a Table header in one block, which also points at the
+   index:
 
-       hmap                    entries (used of cap)        index (mask+1)
-       +--------+              +-------+-------+-----+      +---+---+---+
-       | count  | word 0       | live  | dead  | ... |  <-- | 1 | 0 | 2 |
-       | ...    |              +-------+-------+-----+      +---+---+---+
+       hmap              table: header, entries (used of cap)   index (mask+1)
+       +--------+        +------+-------+-------+-----+        +---+---+---+
+       | count  | ---->  | hdr  | live  | dead  | ... |  ----> | 1 | 0 | 2 |
+       | tab    |        +------+-------+-------+-----+        +---+---+---+
 
-   Invariants: count == live entries; used <= cap; every live entry has
-   exactly one index slot; index slots in use (live + tombstones) stay
-   below 3/4 of the index.  Growth builds a new entries array holding
-   only the live entries, and a new index.
+   Invariants: count == live entries; used <= tab->cap; every live
+   entry has exactly one index slot; index slots in use (live +
+   tombstones) stay below 3/4 of the index.  Growth builds a new table
+   holding only the live entries, and a new index.
 
    Iteration (hiter): a random start in the entries array, then every
    position once, wrapping.  Deleted entries are skipped.  If the map
@@ -25,7 +27,11 @@
    during iteration may or may not appear, as Go allows.
 
    Concurrent misuse: `writing` is set during assign and delete; a
-   second writer or a reader that sees it dies with Go's fatal error.  */
+   second writer or a reader that sees it dies with Go's fatal error.
+   A reader that checked just before a writer came in reads one table,
+   loaded once: its index, mask and entries agree, and every slot in
+   its index names one of its entries, so the racing program reads
+   stale values until its next check but never out of bounds.  */
 #include "runtime.h"
 #include "error.h"
 #include "malloc.h"
@@ -36,14 +42,23 @@ enum {
 };
 #define Tombstone UINT32_MAX
 
+/* A table: cap entries after this header, in the same block.  index,
+   mask and cap never change once the table is published in Hmap.tab;
+   the entries and index slots change only under Hmap.writing.  */
+typedef struct Table {
+  uint32_t *index;           /* mask + 1 slots */
+  uint32_t mask;
+  uint32_t cap;              /* entries allocated */
+} __attribute__ ((aligned (8))) Table;
+
+/* Fields other than count and tab change only under `writing`, or
+   (t and the offsets) once, at the first operation.  */
 typedef struct Hmap {
   intgo count;               /* word 0: len(m), read by compiled code */
   const MapType *t;          /* set by the first operation */
   uintptr seed;
-  uint8_t *entries;
-  uint32_t used, cap;        /* entries written / allocated */
-  uint32_t *index;
-  uint32_t mask;             /* index size - 1 */
+  Table *tab;                /* NULL while the map has never held a key */
+  uint32_t used;             /* entries written in tab */
   uint32_t slots;            /* index slots live or tombstone */
   uint32_t writing;          /* a writer is inside */
   uint32_t koff, voff, esize;
@@ -54,7 +69,7 @@ typedef struct Hiter {
   void *val;                 /* word 1: read by compiled code */
   const MapType *t;
   Hmap *h;
-  uint8_t *entries;          /* the array being walked */
+  Table *tab;                /* the table being walked */
   uintptr n;                 /* positions to visit in it */
   uintptr start;
   uintptr done;              /* positions visited */
@@ -103,9 +118,16 @@ newmap (void)
 }
 
 static inline uint8_t *
-entry (const Hmap *h, uint8_t *entries, uint32_t i)
+entry (const Hmap *h, Table *tab, uint32_t i)
 {
-  return entries + (uintptr) i * h->esize;
+  return (uint8_t *) (tab + 1) + (uintptr) i * h->esize;
+}
+
+/* The published table, read once by each operation.  */
+static inline Table *
+load_table (Hmap *h)
+{
+  return __atomic_load_n (&h->tab, __ATOMIC_ACQUIRE);
 }
 
 static inline uint32_t *
@@ -126,22 +148,28 @@ key_equal (const Hmap *h, const void *a, const void *b)
   return type_equal (h->t->key, a, b);
 }
 
-/* The index slot holding KEY (HASH), or NULL.  */
+/* The slot in TAB's index holding KEY (HASH), or NULL; *ENTRY is set
+   to the entry it named.  A racing writer may change the slot as soon
+   as it is read: callers use *ENTRY, never the slot's new value.  */
 static uint32_t *
-find (Hmap *h, const void *key, uintptr hash)
+find (Hmap *h, Table *tab, const void *key, uintptr hash, uint8_t **entryp)
 {
-  if (h->index == NULL)
+  if (tab == NULL)
     return NULL;
-  for (uint32_t i = (uint32_t) hash & h->mask;; i = (i + 1) & h->mask)
+  uint32_t *index = tab->index, mask = tab->mask;
+  for (uint32_t i = (uint32_t) hash & mask;; i = (i + 1) & mask)
     {
-      uint32_t s = h->index[i];
+      uint32_t s = __atomic_load_n (&index[i], __ATOMIC_RELAXED);
       if (s == 0)
         return NULL;
       if (s == Tombstone)
         continue;
-      uint8_t *e = entry (h, h->entries, s - 1);
+      uint8_t *e = entry (h, tab, s - 1);
       if (*(uintptr *) e == hash && key_equal (h, e + h->koff, key))
-        return &h->index[i];
+        {
+          *entryp = e;
+          return &index[i];
+        }
     }
 }
 
@@ -156,27 +184,27 @@ grow (Hmap *h, uint32_t need)
   uint32_t isize = MinIndex;
   while (isize * 3 / 4 <= cap)
     isize *= 2;
-  uint8_t *entries = runtime_mallocgc ((uintptr) cap * h->esize, NULL, 0);
-  uint32_t *index = runtime_mallocgc ((uintptr) isize * sizeof *index,
-                                      NULL, FlagNoScan);
+  Table *tab = runtime_mallocgc (sizeof *tab + (uintptr) cap * h->esize,
+                                 NULL, 0);
+  tab->index = runtime_mallocgc ((uintptr) isize * sizeof *tab->index,
+                                 NULL, FlagNoScan);
+  tab->mask = isize - 1;
+  tab->cap = cap;
   uint32_t n = 0;
   for (uint32_t i = 0; i < h->used; i++)
     {
-      uint8_t *old = entry (h, h->entries, i);
+      uint8_t *old = entry (h, h->tab, i);
       if (*state_of (old) != EntryLive)
         continue;
-      uint8_t *e = entry (h, entries, n);
+      uint8_t *e = entry (h, tab, n);
       memcpy (e, old, h->esize);
-      uint32_t j = (uint32_t) *(uintptr *) e & (isize - 1);
-      while (index[j] != 0)
-        j = (j + 1) & (isize - 1);
-      index[j] = ++n;
+      uint32_t j = (uint32_t) *(uintptr *) e & tab->mask;
+      while (tab->index[j] != 0)
+        j = (j + 1) & tab->mask;
+      tab->index[j] = ++n;
     }
-  h->entries = entries;
-  h->index = index;
+  __atomic_store_n (&h->tab, tab, __ATOMIC_RELEASE);
   h->used = n;
-  h->cap = cap;
-  h->mask = isize - 1;
   h->slots = n;
 }
 
@@ -201,6 +229,13 @@ check_read (Hmap *h)
     runtime_throw ("concurrent map read and map write");
 }
 
+static inline void
+check_iterate (Hmap *h)
+{
+  if (__atomic_load_n (&h->writing, __ATOMIC_RELAXED))
+    runtime_throw ("concurrent map iteration and map write");
+}
+
 /* ---- Lookups.  */
 
 static void *
@@ -215,10 +250,10 @@ lookup (const MapType *t, Hmap *h, const void *key)
     }
   set_type (h, t);
   check_read (h);
-  uint32_t *slot = find (h, key, hash_key (h, key));
-  if (slot == NULL)
+  uint8_t *e;
+  if (find (h, load_table (h), key, hash_key (h, key), &e) == NULL)
     return NULL;
-  return entry (h, h->entries, *slot - 1) + h->voff;
+  return e + h->voff;
 }
 
 void *runtime_mapaccess1 (const MapType *t, Hmap *h, const void *key)
@@ -269,29 +304,33 @@ runtime_mapassign (const MapType *t, Hmap *h, const void *key)
   set_type (h, t);
   uintptr hash = hash_key (h, key);
   start_write (h);
-  uint32_t *slot = find (h, key, hash);
+  Table *tab = h->tab;
   uint8_t *e;
-  if (slot != NULL)
+  if (find (h, tab, key, hash, &e) != NULL)
     {
-      e = entry (h, h->entries, *slot - 1);
       if (t->flags & MapNeedKeyUpdate)
         memmove (e + h->koff, key, t->key->size);
     }
   else
     {
-      if (h->used == h->cap || (h->slots + 1) * 4 > (h->mask + 1) * 3)
-        grow (h, (uint32_t) h->count + 1 > h->cap / 2 ? 2 * ((uint32_t) h->count + 1)
-                                                    : (uint32_t) h->count + 1);
-      e = entry (h, h->entries, h->used);
+      uint32_t cap = tab != NULL ? tab->cap : 0;
+      uint32_t isize = tab != NULL ? tab->mask + 1 : 0;
+      if (h->used == cap || (h->slots + 1) * 4 > isize * 3)
+        {
+          uint32_t need = (uint32_t) h->count + 1;
+          grow (h, need > cap / 2 ? 2 * need : need);
+          tab = h->tab;
+        }
+      e = entry (h, tab, h->used);
       *(uintptr *) e = hash;
       *state_of (e) = EntryLive;
       memmove (e + h->koff, key, t->key->size);
-      uint32_t i = (uint32_t) hash & h->mask;
-      while (h->index[i] != 0 && h->index[i] != Tombstone)
-        i = (i + 1) & h->mask;
-      if (h->index[i] == 0)
+      uint32_t *index = tab->index, i = (uint32_t) hash & tab->mask;
+      while (index[i] != 0 && index[i] != Tombstone)
+        i = (i + 1) & tab->mask;
+      if (index[i] == 0)
         h->slots++;
-      h->index[i] = ++h->used;
+      __atomic_store_n (&index[i], ++h->used, __ATOMIC_RELEASE);
       h->count++;
     }
   end_write (h);
@@ -310,13 +349,13 @@ runtime_map_delete_key (const MapType *t, Hmap *h, const void *key)
   set_type (h, t);
   uintptr hash = hash_key (h, key);
   start_write (h);
-  uint32_t *slot = find (h, key, hash);
+  uint8_t *e;
+  uint32_t *slot = find (h, h->tab, key, hash, &e);
   if (slot != NULL)
     {
-      uint8_t *e = entry (h, h->entries, *slot - 1);
       *state_of (e) = EntryDeleted;
       memset (e + h->koff, 0, h->esize - h->koff);   /* let go of pointers */
-      *slot = Tombstone;
+      __atomic_store_n (slot, Tombstone, __ATOMIC_RELAXED);
       h->count--;
     }
   end_write (h);
@@ -338,11 +377,10 @@ runtime_mapclear (const MapType *t, Hmap *h)
     return;
   set_type (h, t);
   start_write (h);
-  /* New arrays: iterators still walking the old ones look their keys up
+  /* No table: iterators still walking the old one look their keys up
      here and find none, so nothing deleted is returned.  */
-  h->entries = NULL;
-  h->index = NULL;
-  h->used = h->cap = h->mask = h->slots = 0;
+  __atomic_store_n (&h->tab, NULL, __ATOMIC_RELEASE);
+  h->used = h->slots = 0;
   h->count = 0;
   end_write (h);
 }
@@ -400,26 +438,26 @@ runtime_mapiternext (Hiter *it)
 {
   Hmap *h = it->h;
   if (h != NULL)
-    check_read (h);
+    check_iterate (h);
   while (it->done < it->n)
     {
       uintptr pos = it->start + it->done++;
       if (pos >= it->n)
         pos -= it->n;
-      uint8_t *e = entry (h, it->entries, (uint32_t) pos);
+      uint8_t *e = entry (h, it->tab, (uint32_t) pos);
       if (*state_of (e) != EntryLive)
         continue;
-      if (it->entries == h->entries)
+      Table *tab = load_table (h);
+      if (it->tab == tab)
         {
           it->key = e + h->koff;
           it->val = e + h->voff;
           return;
         }
       /* The map was rebuilt: is the key still there, and where?  */
-      uint32_t *slot = find (h, e + h->koff, *(uintptr *) e);
-      if (slot == NULL)
+      uint8_t *cur;
+      if (find (h, tab, e + h->koff, *(uintptr *) e, &cur) == NULL)
         continue;
-      uint8_t *cur = entry (h, h->entries, *slot - 1);
       it->key = cur + h->koff;
       it->val = cur + h->voff;
       return;
@@ -439,9 +477,13 @@ runtime_mapiterinit (const MapType *t, Hmap *h, Hiter *it)
     return;
   set_type (h, t);
   it->h = h;
-  it->entries = h->entries;
-  it->n = h->used;
-  it->start = runtime_fastrand () % h->used;
+  it->tab = load_table (h);
+  /* used is the writer's; a racing one may have moved to a new table.  */
+  uint32_t used = h->used;
+  it->n = it->tab == NULL ? 0 : used < it->tab->cap ? used : it->tab->cap;
+  if (it->n == 0)
+    return;
+  it->start = runtime_fastrand () % it->n;
   runtime_mapiternext (it);
 }
 
