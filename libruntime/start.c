@@ -11,6 +11,7 @@
 #include "runtime.h"
 #include "os.h"
 #include "proc.h"
+#include "malloc.h"
 #include "debug.h"
 
 extern void go_init_main (void) GOSYM ("__go_init_main");
@@ -80,6 +81,12 @@ runtime_main (void *arg)
   runtime_main_started ();
   go_init_main ();
   runtime_cgo_main_init_done ();
+  /* Start-up and package initializers leave words in dead frames here,
+     where main.main's frame goes; its slots that are not yet written
+     would show them to the conservative scan of this stack for the
+     program's whole life.  One such word kept a 1 MiB object alive in
+     finalizer.go on arm, allocated where it pointed long after.  */
+  runtime_gc_clearstack ();
   go_main_main ();
   runtime_exit (0);
 }
