@@ -15,6 +15,7 @@
    each key returned the value it has at that moment.  */
 #include "fuzz_stubs.h"
 #include "../../libruntime/map.c"
+#include "../lib/lrt_maptype.h"
 
 enum { Keys = 256 };
 
@@ -39,18 +40,7 @@ key_eq (const void *a, const void *b)
   return memcmp (a, b, 2) == 0;
 }
 
-static const GoFuncVal hash_fv = { (void (*) (void)) key_hash };
-static const GoFuncVal eq_fv = { (void (*) (void)) key_eq };
-static const Type key_type = { .size = 2, .align = 2, .fieldAlign = 2,
-                               .kind = KindUint16 | KindNoPointers,
-                               .equal = &eq_fv };
-static const Type val_type = { .size = 8, .align = 8, .fieldAlign = 8,
-                               .kind = KindUint64 | KindNoPointers };
-static const MapType map_type = {
-  .type = { .size = sizeof (void *), .kind = KindMap },
-  .key = &key_type, .elem = &val_type, .hasher = &hash_fv,
-  .keysize = 2, .valuesize = 8, .flags = MapReflexiveKey,
-};
+LRT_MAP_TYPE (map_type, 2, KindUint16, key_hash, key_eq);
 
 static _Bool present[Keys];
 static uint64_t value[Keys];

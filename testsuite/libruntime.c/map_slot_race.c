@@ -12,6 +12,7 @@
 #include <string.h>
 #include "lrt_ctest.h"
 #include "runtime.h"
+#include "lrt_maptype.h"
 
 void *mapaccess1 (const MapType *, void *, const void *)
   __asm__ ("runtime.mapaccess1");
@@ -21,7 +22,7 @@ void mapdelete (const MapType *, void *, const void *)
   __asm__ ("runtime.mapdelete");
 void *makemap (const MapType *, intgo, void *) __asm__ ("runtime.makemap");
 
-static const MapType map_type;
+static const MapType map_type;   /* LRT_MAP_TYPE below */
 static void *the_map;
 static uint64_t delete_during_compare = UINT64_MAX;
 
@@ -48,18 +49,7 @@ key_eq (const void *a, const void *b)
   return 1;
 }
 
-static const GoFuncVal hash_fv = { (void (*) (void)) key_hash };
-static const GoFuncVal eq_fv = { (void (*) (void)) key_eq };
-static const Type key_type = { .size = 8, .align = 8, .fieldAlign = 8,
-                               .kind = KindUint64 | KindNoPointers,
-                               .equal = &eq_fv };
-static const Type val_type = { .size = 8, .align = 8, .fieldAlign = 8,
-                               .kind = KindUint64 | KindNoPointers };
-static const MapType map_type = {
-  .type = { .size = sizeof (void *), .kind = KindMap },
-  .key = &key_type, .elem = &val_type, .hasher = &hash_fv,
-  .keysize = 8, .valuesize = 8, .flags = MapReflexiveKey,
-};
+LRT_MAP_TYPE (map_type, 8, KindUint64, key_hash, key_eq);
 
 static void
 run (void)
