@@ -5,8 +5,9 @@
    at the reader's next check) may turn that slot into a tombstone in
    between.  Here the key's equal function plays the writer, deleting
    the key while the lookup compares it.  Reading the slot again gave
-   the entry before the first one, four gigabytes of entries away, and
-   the caller faulted on it (map_concurrent_read_write.go on arm64).
+   entry number 0xfffffffe: 128 GiB past the table on 64-bit, and the
+   caller faulted on it (map_concurrent_read_write.go on arm64); on
+   32-bit the offset wraps to two entries before the table.
    The lookup must return the deleted entry's value (zeroed by the
    delete) or the old one, and the map must stay consistent.  */
 #include <string.h>
