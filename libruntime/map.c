@@ -57,7 +57,7 @@ typedef struct Hmap {
   intgo count;               /* word 0: len(m), read by compiled code */
   const MapType *t;          /* set by the first operation */
   uintptr seed;
-  Table *tab;                /* NULL while the map has never held a key */
+  Table *tab;                /* NULL before the first key and after clear */
   uint32_t used;             /* entries written in tab */
   uint32_t slots;            /* index slots live or tombstone */
   uint32_t writing;          /* a writer is inside */
